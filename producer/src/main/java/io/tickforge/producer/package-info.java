@@ -1,0 +1,6 @@
+/**
+ * tickforge producer module. Placeholder root package: its content arrives with the producer issue; the module exists now
+ * so that the build's seams (schemas and timegan below, trainer and producer side by side, cli on top) hold
+ * from the first commit.
+ */
+package io.tickforge.producer;
