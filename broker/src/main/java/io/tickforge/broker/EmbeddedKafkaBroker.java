@@ -1,6 +1,7 @@
 package io.tickforge.broker;
 
 import io.tickforge.broker.internal.BrokerProperties;
+import io.tickforge.broker.internal.DataDirLock;
 import io.tickforge.broker.internal.FreePorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -44,6 +45,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private KafkaRaftServer server;
+    private DataDirLock lock;
 
     /**
      * Resolves free ports now; starts nothing.
@@ -71,6 +73,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("broker already running on " + bootstrapServers());
         }
         Path logDir = logDir();
+        // Kafka locks the log dir only after its raft layer has started writing the metadata log, so a second
+        // broker on the same directory would damage the first one's log before failing: refuse it up front.
+        lock = DataDirLock.acquire(config.dataDir());
         Properties props = BrokerProperties.build(config.host(), port, controllerPort, logDir,
                 config.sessionTimeout(), config.overrides());
         formatIfNeeded(logDir, props);
@@ -80,6 +85,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             s.startup();
         } catch (RuntimeException e) {
             shutdownQuietly(s);
+            releaseLock();
             throw new IllegalStateException("broker failed to start on " + bootstrapServers() + ": " + e.getMessage(), e);
         }
         server = s;
@@ -97,6 +103,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         server = null;
         shutdownQuietly(s);
+        releaseLock();
         LOG.info("broker stopped bootstrap={}", bootstrapServers());
     }
 
@@ -149,6 +156,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private void releaseLock() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 
     private Path logDir() {

@@ -69,6 +69,19 @@ class EmbeddedKafkaBrokerRestartIT {
     }
 
     @Test
+    void shouldRefuseASecondBrokerOnTheSameDataDirWithoutDisturbingTheFirst() throws Exception {
+        EmbeddedKafkaBroker second = new EmbeddedKafkaBroker(BrokerConfig.loopback(dir));
+
+        assertThatThrownBy(second::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("in use by another running broker")
+                .hasMessageContaining(dir.toString());
+        assertThat(second.isRunning()).isFalse();
+        produce(0, 10);
+        assertThat(consume(10)).hasSize(10);
+    }
+
+    @Test
     void shouldServeClientsOnTheSamePortWhenRestarted() {
         int before = broker.port();
 
