@@ -1,0 +1,55 @@
+package io.tickforge.cli.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Makes sure a topic exists before a command publishes to it, so it works on clusters that do not auto-create
+ * topics and picks the partition count explicitly. An existing topic is left as it is.
+ */
+public final class Topics {
+    private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
+
+    private Topics() {
+    }
+
+    /**
+     * @param connection the cluster
+     * @param topic      the topic name
+     * @param partitions partitions if it has to be created, &gt;= 1
+     * @return true if this call created the topic
+     * @throws IllegalStateException when the cluster cannot be reached or refuses the topic
+     */
+    public static boolean ensure(KafkaConnection connection, String topic, int partitions) {
+        try (Admin admin = Admin.create(connection.adminProperties("tickforge-admin"))) {
+            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                return false;
+            }
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                    .all().get(30, TimeUnit.SECONDS);
+            LOG.info("topic created topic={} partitions={}", topic, partitions);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return false;
+            }
+            throw new IllegalStateException("cannot create topic " + topic + " on " + connection.bootstrap() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + connection.bootstrap() + " did not answer within 30 s "
+                    + "(is a broker running there? ./tickforge broker starts one)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topic " + topic, e);
+        }
+    }
+}
