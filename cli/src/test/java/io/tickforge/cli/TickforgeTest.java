@@ -1,12 +1,15 @@
 package io.tickforge.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +58,26 @@ class TickforgeTest {
 
         assertThat(code).isEqualTo(Tickforge.EXIT_USAGE);
         assertThat(err.toString()).contains("--config").contains("/definitely/not/here.properties");
+    }
+
+    @Test
+    void shouldHandKafkaPassthroughPropertiesToTheClientWhenGivenWithTheKafkaFlag() {
+        int code = run("simulate", "--bootstrap", "127.0.0.1:1", "--count", "1",
+                "--kafka", "security.protocol=BOGUS");
+
+        assertThat(code).isEqualTo(Tickforge.EXIT_FAILURE);
+        assertThat(err.toString()).contains("security.protocol").contains("BOGUS");
+    }
+
+    @Test
+    void shouldReadKafkaPropertiesFromTheConfigFileWhenGivenOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tf.properties");
+        Files.writeString(file, "kafka.security.protocol=BOGUS\nsimulate.count=1\nbootstrap=127.0.0.1:1\n");
+
+        int code = run("simulate", "--config", file.toString());
+
+        assertThat(code).isEqualTo(Tickforge.EXIT_FAILURE);
+        assertThat(err.toString()).contains("security.protocol").contains("BOGUS");
     }
 
     @Test

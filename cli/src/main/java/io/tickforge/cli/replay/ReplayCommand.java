@@ -2,10 +2,10 @@ package io.tickforge.cli.replay;
 
 import io.tickforge.cli.Tickforge;
 import io.tickforge.cli.kafka.KafkaConnection;
-import io.tickforge.cli.kafka.Topics;
 import io.tickforge.cli.options.DurationConverter;
 import io.tickforge.cli.options.InstantConverter;
 import io.tickforge.cli.options.KafkaOptions;
+import io.tickforge.cli.options.PublishOptions;
 import io.tickforge.cli.publish.Pacer;
 import io.tickforge.cli.publish.PublishSummary;
 import io.tickforge.cli.publish.RecordSender;
@@ -13,7 +13,6 @@ import io.tickforge.cli.publish.StopSignal;
 import io.tickforge.cli.publish.Ticker;
 import io.tickforge.schemas.Bar;
 import io.tickforge.schemas.codec.RecordCodec;
-import io.tickforge.schemas.codec.WireFormat;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,12 +78,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--zone", defaultValue = "UTC", description = "Zone of times without an offset (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
-    @Option(names = "--partitions", defaultValue = "3",
-            description = "Partitions of the topic if it has to be created (default: ${DEFAULT-VALUE}).")
-    int partitions;
-
-    @Option(names = "--format", defaultValue = "json", description = "Wire format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    WireFormat format;
+    @CommandLine.Mixin
+    PublishOptions publish;
 
     /** Created by picocli. */
     public ReplayCommand() {
@@ -96,20 +91,15 @@ public final class ReplayCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         ReplaySpeed replaySpeed;
         ReplayConfig config;
-        KafkaConnection connection;
         try {
             replaySpeed = ReplaySpeed.parse(speed);
             config = new ReplayConfig(symbol, start, interval, zone);
-            connection = kafka.connection(root.config().kafkaProperties());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, flagged(e.getMessage()), e);
         }
-        if (partitions < 1) {
-            throw new CommandLine.ParameterException(cl, "--partitions must be >= 1, was " + partitions);
-        }
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        RecordCodec<Bar> codec = format.bar();
+        RecordCodec<Bar> codec = publish.format().bar();
         Ticker ticker = Ticker.system();
         Pacer pacer = new Pacer(ticker);
         PublishSummary published;
@@ -117,7 +107,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!Files.isRegularFile(csv)) {
             throw new CommandLine.ParameterException(cl, "--csv file does not exist or is not a file: " + csv);
         }
-        Topics.ensure(connection, topic, partitions);
+        KafkaConnection connection = publish.connect(cl, kafka, root.config(), topic);
         try (CsvBarReader reader = CsvBarReader.open(csv, config);
              StopSignal stop = new StopSignal("replay");
              RecordSender sender = new RecordSender(

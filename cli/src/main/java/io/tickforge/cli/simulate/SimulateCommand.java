@@ -2,10 +2,10 @@ package io.tickforge.cli.simulate;
 
 import io.tickforge.cli.Tickforge;
 import io.tickforge.cli.kafka.KafkaConnection;
-import io.tickforge.cli.kafka.Topics;
 import io.tickforge.cli.options.DurationConverter;
 import io.tickforge.cli.options.InstantConverter;
 import io.tickforge.cli.options.KafkaOptions;
+import io.tickforge.cli.options.PublishOptions;
 import io.tickforge.cli.publish.Pacer;
 import io.tickforge.cli.publish.PublishSummary;
 import io.tickforge.cli.publish.RecordSender;
@@ -13,9 +13,7 @@ import io.tickforge.cli.publish.StopSignal;
 import io.tickforge.cli.publish.Ticker;
 import io.tickforge.schemas.Tick;
 import io.tickforge.schemas.codec.RecordCodec;
-import io.tickforge.schemas.codec.WireFormat;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * {@code tickforge simulate}: publishes the built-in market simulator's ticks to Kafka, keyed by symbol, at a smooth
@@ -70,28 +67,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Event time of the first tick: now, 2024-01-02T14:30:00Z, 2024-01-02 or epoch ms (default: now).")
     Instant start;
 
-    @Option(names = "--partitions", defaultValue = "3",
-            description = "Partitions of the topic if it has to be created (default: ${DEFAULT-VALUE}).")
-    int partitions;
-
-    @Option(names = "--format", defaultValue = "json", description = "Wire format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    WireFormat format;
-
-    private Function<KafkaConnection, Producer<String, byte[]>> producerFactory =
-            c -> new KafkaProducer<>(c.producerProperties("tickforge-simulate"));
+    @CommandLine.Mixin
+    PublishOptions publish;
 
     /** Created by picocli. */
     public SimulateCommand() {
         // fields are injected
-    }
-
-    /**
-     * For tests: replaces the Kafka producer.
-     *
-     * @param factory builds the producer from the connection settings
-     */
-    void producerFactory(Function<KafkaConnection, Producer<String, byte[]>> factory) {
-        this.producerFactory = factory;
     }
 
     @Override
@@ -99,9 +80,6 @@ public final class SimulateCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new CommandLine.ParameterException(cl, "--rate must be a positive number of ticks per second, was " + rate);
-        }
-        if (partitions < 1) {
-            throw new CommandLine.ParameterException(cl, "--partitions must be >= 1, was " + partitions);
         }
         if (count != null && count < 0) {
             throw new CommandLine.ParameterException(cl, "--count must be >= 0, was " + count);
@@ -112,22 +90,16 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--" + e.getMessage().replaceFirst("^startMillis", "start"), e);
         }
-        KafkaConnection connection;
-        try {
-            connection = kafka.connection(root.config().kafkaProperties());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage(), e);
-        }
+        KafkaConnection connection = publish.connect(cl, kafka, root.config(), topic);
         long total = count != null ? count
                 : duration != null ? Math.round(rate * duration.toNanos() / 1e9) : Long.MAX_VALUE;
 
-        Topics.ensure(connection, topic, partitions);
         MarketSimulator simulator = new MarketSimulator(config);
-        RecordCodec<Tick> codec = format.tick();
+        RecordCodec<Tick> codec = publish.format().tick();
         PrintWriter out = cl.getOut();
         out.printf(Locale.ROOT, "Simulating %d symbols %s at %s ticks/s to topic %s on %s (seed %d, %s)%s.%n",
                 symbols, simulator.symbols(), trim(rate), topic, connection.bootstrap(), seed,
-                format.name().toLowerCase(Locale.ROOT),
+                publish.format().name().toLowerCase(Locale.ROOT),
                 total == Long.MAX_VALUE ? ", until Ctrl-C" : ", " + total + " ticks");
         out.flush();
 
@@ -135,7 +107,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Pacer pacer = new Pacer(ticker);
         PublishSummary summary;
         try (StopSignal stop = new StopSignal("simulate");
-             RecordSender sender = new RecordSender(producerFactory.apply(connection), topic, ticker)) {
+             RecordSender sender = new RecordSender(new KafkaProducer<>(connection.producerProperties("tickforge-simulate")), topic, ticker)) {
             for (long i = 0; i < total && !stop.isStopped(); i++) {
                 pacer.awaitOffset(Pacer.offsetAtRate(i, rate));
                 Tick tick = simulator.next();
