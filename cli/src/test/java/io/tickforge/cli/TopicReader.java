@@ -1,6 +1,5 @@
 package io.tickforge.cli;
 
-import io.tickforge.broker.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,15 +18,15 @@ public final class TopicReader {
     }
 
     /**
-     * @param kafka    the broker
+     * @param bootstrap the cluster's bootstrap servers
      * @param topic    the topic
      * @param expected how many records to wait for (at most 60 s)
      * @return every record read, in partition order
      */
-    public static List<ConsumerRecord<String, byte[]>> readAll(EmbeddedKafkaBroker kafka, String topic, int expected) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, int expected) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
