@@ -29,8 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class KafkaClusterContract {
 
+    private final String bootstrap;
+
+    /** @param bootstrap {@code bootstrap.servers} of the cluster under test */
+    KafkaClusterContract(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
     /** @return {@code bootstrap.servers} of the cluster under test */
-    abstract String bootstrapServers();
+    String bootstrapServers() {
+        return bootstrap;
+    }
 
     @Test
     void shouldDeliverEveryProducedRecordInOrderWhenConsumedFromTheStart() throws Exception {

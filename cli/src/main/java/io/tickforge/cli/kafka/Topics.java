@@ -2,11 +2,18 @@ package io.tickforge.cli.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +22,44 @@ import java.util.concurrent.TimeoutException;
 /**
  * Makes sure a topic exists before a command publishes to it, so it works on clusters that do not auto-create
  * topics and picks the partition count explicitly. An existing topic is left as it is.
+ *
+ * <p>A topic just created is also waited for until every partition answers an offset request: an idempotent
+ * producer whose first batch reaches a partition its leader has not opened yet gets that batch retried behind
+ * later ones, and the broker then rejects it as out of sequence until the delivery timeout.
  */
 public final class Topics {
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
     private Topics() {
+    }
+
+    private static void awaitPartitionsOpen(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(30, TimeUnit.SECONDS).get(topic);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                boolean leaders = true;
+                for (TopicPartitionInfo p : description.partitions()) {
+                    leaders &= p.leader() != null && !p.leader().isEmpty();
+                    latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+                }
+                if (leaders) {
+                    admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + topic + " have no leader after 30 s");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /**
@@ -36,6 +76,7 @@ public final class Topics {
             }
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
                     .all().get(30, TimeUnit.SECONDS);
+            awaitPartitionsOpen(admin, topic);
             LOG.info("topic created topic={} partitions={}", topic, partitions);
             return true;
         } catch (ExecutionException e) {

@@ -20,8 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code tickforge replay} against a real broker. */
 abstract class ReplayCommandContract {
 
-    /** @return bootstrap servers of the cluster under test */
-    abstract String bootstrapServers();
+    private final String bootstrap;
+
+    /** @param bootstrap {@code bootstrap.servers} of the cluster under test */
+    ReplayCommandContract(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    /** @return {@code bootstrap.servers} of the cluster under test */
+    String bootstrapServers() {
+        return bootstrap;
+    }
 
     @Test
     void shouldPublishEveryRowOfTheStockFileAsBarsWhenReplayedAtMaxSpeed() {

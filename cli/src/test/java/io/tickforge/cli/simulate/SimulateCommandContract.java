@@ -19,8 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code tickforge simulate} against a real broker: count, validity, keys and seeded reproducibility. */
 abstract class SimulateCommandContract {
 
-    /** @return bootstrap servers of the cluster under test */
-    abstract String bootstrapServers();
+    private final String bootstrap;
+
+    /** @param bootstrap {@code bootstrap.servers} of the cluster under test */
+    SimulateCommandContract(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    /** @return {@code bootstrap.servers} of the cluster under test */
+    String bootstrapServers() {
+        return bootstrap;
+    }
 
     private int simulate(String topic, String seed, StringWriter out) {
         return Tickforge.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
