@@ -1,6 +1,7 @@
 /**
- * tickforge timegan module. Placeholder root package: its content arrives with the timegan issue; the module exists now
- * so that the build's seams (schemas and timegan below, trainer and producer side by side, cli on top) hold
- * from the first commit.
+ * tickforge's TimeGAN model library (no Kafka). {@link io.tickforge.timegan.nn} is the numerical engine: GRU stacks,
+ * dense heads, losses, Adam and initialisers with hand-written forward and backward passes over flat float arrays;
+ * {@link io.tickforge.timegan.model} is TimeGAN on that engine: its five nets, losses, three training phases and
+ * endless sampling. Scaling, checkpoints and quality metrics arrive in their own packages.
  */
 package io.tickforge.timegan;
