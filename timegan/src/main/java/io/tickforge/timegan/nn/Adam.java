@@ -47,6 +47,19 @@ public final class Adam {
         return step;
     }
 
+    /**
+     * Sets the number of updates taken so far, as when restoring an optimiser from a checkpoint together with its
+     * moments ({@link #firstMoment}, {@link #secondMoment}): the bias correction of the next step depends on it.
+     *
+     * @param steps updates taken, &gt;= 0
+     */
+    public void restoreSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        this.step = steps;
+    }
+
     /** @return the settings */
     public AdamConfig config() {
         return config;
