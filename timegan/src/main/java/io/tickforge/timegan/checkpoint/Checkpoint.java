@@ -166,7 +166,10 @@ public final class Checkpoint {
         Objects.requireNonNull(path, "path");
         Path absolute = path.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        // a sibling, so the move stays on one file system; created with the default permissions, unlike
+        // Files.createTempFile's owner-only ones, since other services read checkpoints
+        Path tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
         try {
             Files.write(tmp, toBytes());
             try {
