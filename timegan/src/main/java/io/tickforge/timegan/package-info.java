@@ -2,6 +2,8 @@
  * tickforge's TimeGAN model library (no Kafka). {@link io.tickforge.timegan.nn} is the numerical engine: GRU stacks,
  * dense heads, losses, Adam and initialisers with hand-written forward and backward passes over flat float arrays;
  * {@link io.tickforge.timegan.model} is TimeGAN on that engine: its five nets, losses, three training phases and
- * endless sampling. Scaling, checkpoints and quality metrics arrive in their own packages.
+ * endless sampling; {@link io.tickforge.timegan.data} prepares data (CSV tables, min-max scaling, sliding windows, the
+ * sine benchmark, held-out splits); {@link io.tickforge.timegan.checkpoint} saves and loads a trained model with its
+ * scaler and metadata in one versioned, checksummed file. Quality metrics arrive in their own package.
  */
 package io.tickforge.timegan;

@@ -122,6 +122,13 @@ public final class TimeSeriesTable {
         if (lineNo == 1 && header.length > 0 && header[0].startsWith("\uFEFF")) {
             header[0] = header[0].substring(1);
         }
+        Set<String> seen = new HashSet<>();
+        for (String name : header) {
+            if (name.isEmpty() || !seen.add(name)) {
+                throw new CsvFormatException(source, lineNo, name.isEmpty() ? "(blank)" : name,
+                        String.join(",", header), "header names must be unique and not blank");
+            }
+        }
         List<String> names = columns.isEmpty() ? List.of(header) : List.copyOf(columns);
         int[] index = new int[names.size()];
         for (int k = 0; k < names.size(); k++) {

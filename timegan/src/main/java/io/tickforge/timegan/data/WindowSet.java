@@ -28,10 +28,11 @@ public final class WindowSet {
      * @param features d, positive
      */
     public WindowSet(float[] values, int steps, int features) {
-        this(Objects.requireNonNull(values, "values").clone(), steps, features, true);
+        this(steps, features, Objects.requireNonNull(values, "values").clone());
     }
 
-    private WindowSet(float[] owned, int steps, int features, boolean checked) {
+    /** Takes ownership of {@code owned} (no copy). */
+    private WindowSet(int steps, int features, float[] owned) {
         if (steps <= 0) {
             throw new IllegalArgumentException("steps must be positive, got " + steps);
         }
@@ -86,7 +87,7 @@ public final class WindowSet {
         for (int w = 0; w < count; w++) {
             System.arraycopy(scaled, w * d, out, w * window, window);
         }
-        return new WindowSet(out, steps, d, true);
+        return new WindowSet(steps, d, out);
     }
 
     /** @return number of windows n */
@@ -162,7 +163,7 @@ public final class WindowSet {
         for (int i = from; i < to; i++) {
             System.arraycopy(values, order[i] * window, out, (i - from) * window, window);
         }
-        return new WindowSet(out, steps, features, true);
+        return new WindowSet(steps, features, out);
     }
 
     private static int[] permutation(int n, RandomGenerator rng) {

@@ -116,6 +116,18 @@ class CheckpointTest {
     }
 
     @Test
+    void shouldReplaceTheFileAndLeaveNoTemporaryFileWhenSavingOverAnExistingFile(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("model.tgan");
+        Files.write(file, new byte[] {1, 2, 3});
+        TinyModels.checkpoint(model, false).save(file);
+        assertThat(Files.readAllBytes(file)).isEqualTo(weightsOnly);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
     void shouldRoundTripThroughStreamsWhenGivenStreams() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TinyModels.checkpoint(model, false).save(out);

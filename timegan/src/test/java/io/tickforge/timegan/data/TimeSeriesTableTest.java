@@ -66,6 +66,12 @@ class TimeSeriesTableTest {
     }
 
     @Test
+    void shouldNameTheLineAndColumnWhenTheHeaderRepeatsAName() {
+        assertThatThrownBy(() -> read("\na,b,a\n1,2,3\n", List.of())).isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("column a").hasMessageContaining("unique");
+    }
+
+    @Test
     void shouldHoldOutTheMostRecentRowsWhenSplittingChronologically() throws IOException {
         TimeSeriesTable table = read("a\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n", List.of());
         HeldOut<TimeSeriesTable> split = table.splitChronologically(0.2);
