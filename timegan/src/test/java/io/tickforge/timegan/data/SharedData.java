@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the team's shared data folder by walking up from the working directory. */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
     /** @return {@code shared/data/stock_data.csv} in the nearest ancestor that has it */
-    static Path stockCsv() {
+    public static Path stockCsv() {
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("data").resolve("stock_data.csv");
