@@ -2,6 +2,8 @@
  * tickforge's TimeGAN model library (no Kafka). {@link io.tickforge.timegan.nn} is the numerical engine: GRU stacks,
  * dense heads, losses, Adam and initialisers with hand-written forward and backward passes over flat float arrays;
  * {@link io.tickforge.timegan.model} is TimeGAN on that engine: its five nets, losses, three training phases and
- * endless sampling. Scaling, checkpoints and quality metrics arrive in their own packages.
+ * endless sampling; {@link io.tickforge.timegan.quality} scores synthetic data against real data (the paper's
+ * discriminative and predictive scores, marginal, autocorrelation and correlation statistics). Scaling and
+ * checkpoints arrive in their own packages.
  */
 package io.tickforge.timegan;
