@@ -4,6 +4,8 @@
  * {@link io.tickforge.timegan.model} is TimeGAN on that engine: its five nets, losses, three training phases and
  * endless sampling; {@link io.tickforge.timegan.data} prepares data (CSV tables, min-max scaling, sliding windows, the
  * sine benchmark, held-out splits); {@link io.tickforge.timegan.checkpoint} saves and loads a trained model with its
- * scaler and metadata in one versioned, checksummed file. Quality metrics arrive in their own package.
+ * scaler and metadata in one versioned, checksummed file; {@link io.tickforge.timegan.sample} draws windows or
+ * endless streams in original units; {@link io.tickforge.timegan.quality} scores synthetic data against real data
+ * (the paper's discriminative and predictive scores, marginal, autocorrelation and correlation statistics).
  */
 package io.tickforge.timegan;
