@@ -1,8 +1,10 @@
 package io.tickforge.cli;
 
 import io.tickforge.cli.broker.BrokerCommand;
+import io.tickforge.cli.evaluate.EvaluateCommand;
 import io.tickforge.cli.options.ConfigFile;
 import io.tickforge.cli.replay.ReplayCommand;
+import io.tickforge.cli.sample.SampleCommand;
 import io.tickforge.cli.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +20,8 @@ import java.util.List;
  */
 @Command(name = "tickforge", mixinStandardHelpOptions = true, versionProvider = Tickforge.Version.class,
         description = "Learns a market-tick stream with TimeGAN and publishes realistic synthetic ticks to Kafka.",
-        subcommands = {BrokerCommand.class, SimulateCommand.class, ReplayCommand.class,
+        subcommands = {BrokerCommand.class, SimulateCommand.class, ReplayCommand.class, SampleCommand.class,
+                EvaluateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Every command accepts --config FILE: a properties file of flag defaults (rate=2000, "
                 + "simulate.rate=2000) and Kafka client properties (kafka.security.protocol=SSL)."})

@@ -50,6 +50,22 @@ public record SampleSet(List<String> featureNames, int sequences, int steps, dou
     }
 
     /**
+     * @param scaler the scaler to apply, with one feature per column of this set
+     * @return the values mapped into the scaler's [0, 1] space, same layout, as floats
+     */
+    public float[] scaled(io.tickforge.timegan.data.MinMaxScaler scaler) {
+        int d = features();
+        if (scaler.features() != d) {
+            throw new IllegalArgumentException("scaler must have " + d + " features, had " + scaler.features());
+        }
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) scaler.transform(i % d, values[i]);
+        }
+        return out;
+    }
+
+    /**
      * Cuts every sequence into consecutive non-overlapping windows of {@code length} steps (a remainder shorter than
      * a window is dropped): how windows cut from a long stream are scored next to fixed windows.
      *
