@@ -238,6 +238,8 @@ public final class TimeGan {
      *
      * @param x real batch {@code [T][B][d]}
      * @return {@code E_T0} before the update (the reference prints its square root)
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public double autoencoderStep(float[] x) {
         double eT0 = autoencoderGradients(x);
@@ -272,6 +274,8 @@ public final class TimeGan {
      *
      * @param x real batch
      * @return {@code G_S} before the update
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public double supervisedStep(float[] x) {
         double gS = supervisedGradients(x);
@@ -336,6 +340,8 @@ public final class TimeGan {
      * @param x real batch
      * @param z noise batch
      * @return the loss terms before the update
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public GeneratorLosses generatorStep(float[] x, float[] z) {
         GeneratorLosses losses = generatorGradients(x, z);
@@ -374,6 +380,8 @@ public final class TimeGan {
      *
      * @param x real batch
      * @return {@code E_T0} before the update
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public double embedderStep(float[] x) {
         double[] e = embedderGradients(x);
@@ -431,6 +439,8 @@ public final class TimeGan {
      * @param x real batch
      * @param z noise batch
      * @return the loss and whether D was updated
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public DiscriminatorStep discriminatorStep(float[] x, float[] z) {
         double loss = discriminatorLoss(x, z, false);
