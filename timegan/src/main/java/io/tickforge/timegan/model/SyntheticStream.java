@@ -1,8 +1,8 @@
 package io.tickforge.timegan.model;
 
 import io.tickforge.timegan.nn.Gemm;
-import io.tickforge.timegan.nn.GruStack;
 import io.tickforge.timegan.nn.RecurrentNet;
+import io.tickforge.timegan.nn.RecurrentStack;
 import java.util.Objects;
 
 /**
@@ -21,9 +21,9 @@ public final class SyntheticStream {
     private final RecurrentNet generator;
     private final RecurrentNet supervisor;
     private final RecurrentNet recovery;
-    private final GruStack.StepState gState;
-    private final GruStack.StepState sState;
-    private final GruStack.StepState rState;
+    private final RecurrentStack.StepState gState;
+    private final RecurrentStack.StepState sState;
+    private final RecurrentStack.StepState rState;
     private final Gemm gemm;
     private final float[] eHat;
     private final float[] hHat;

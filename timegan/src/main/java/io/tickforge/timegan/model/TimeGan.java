@@ -3,13 +3,16 @@ package io.tickforge.timegan.model;
 import io.tickforge.timegan.nn.Activation;
 import io.tickforge.timegan.nn.Adam;
 import io.tickforge.timegan.nn.Gemm;
+import io.tickforge.timegan.nn.GruInit;
 import io.tickforge.timegan.nn.Losses;
 import io.tickforge.timegan.nn.Param;
+import io.tickforge.timegan.nn.RecurrentCell;
 import io.tickforge.timegan.nn.RecurrentNet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -28,6 +31,11 @@ import java.util.random.RandomGenerator;
  * G and GS on generator + supervisor. Phase 1 minimises E0 ({@link #autoencoderStep}), phase 2 minimises G_S
  * ({@link #supervisedStep}; only the supervisor receives gradient), phase 3 runs {@link #jointIteration}: twice a
  * G step then an E step, then one D step taken only when D exceeds the threshold.
+ *
+ * <p>Training hygiene: every step checks its loss and its gradients' global norm before the optimiser step and
+ * throws {@link TrainingDivergedException} when either is NaN or infinite, so a diverged model keeps its last finite
+ * weights; the five optimisers share {@link TimeGanConfig#adam()}, so gradient-norm clipping and weight decay apply to
+ * all of them. {@link #evaluate} computes losses on held-out data forward only.
  *
  * <p>Every step takes its batches as time-major {@code [T][B][d]} arrays: X, the real windows scaled to [0, 1], and
  * Z, noise in U[0, 1). The model is confined to one thread.
@@ -72,6 +80,16 @@ public final class TimeGan {
     private final int shifted;
 
     /**
+     * Builds the nets with initial weights drawn from {@code new SplittableRandom(config.seed())}.
+     *
+     * @param config hyperparameters, seed included
+     * @param gemm matrix multiply for all passes ({@link Gemm#openBlas()} is the fastest measured)
+     */
+    public TimeGan(TimeGanConfig config, Gemm gemm) {
+        this(config, new SplittableRandom(Objects.requireNonNull(config, "config").seed()), gemm);
+    }
+
+    /**
      * Builds the nets from a seeded random source (consumed in the order embedder, recovery, generator,
      * supervisor, discriminator) and allocates every buffer.
      *
@@ -86,13 +104,13 @@ public final class TimeGan {
         this.d = config.features();
         this.h = config.hidden();
         int layers = config.layers();
-        this.embedder = new RecurrentNet("embedder", d, h, layers, h, Activation.SIGMOID, config.init(), rng);
-        this.recovery = new RecurrentNet("recovery", h, h, layers, d, Activation.SIGMOID, config.init(), rng);
-        this.generator = new RecurrentNet("generator", d, h, layers, h, Activation.SIGMOID, config.init(), rng);
-        this.supervisor = new RecurrentNet("supervisor", h, h, layers - 1, h, Activation.SIGMOID, config.init(),
-                rng);
-        this.discriminator = new RecurrentNet("discriminator", h, h, layers, 1, Activation.LINEAR, config.init(),
-                rng);
+        RecurrentCell cell = config.cell();
+        GruInit init = config.init();
+        this.embedder = new RecurrentNet("embedder", cell, d, h, layers, h, Activation.SIGMOID, init, rng);
+        this.recovery = new RecurrentNet("recovery", cell, h, h, layers, d, Activation.SIGMOID, init, rng);
+        this.generator = new RecurrentNet("generator", cell, d, h, layers, h, Activation.SIGMOID, init, rng);
+        this.supervisor = new RecurrentNet("supervisor", cell, h, h, layers - 1, h, Activation.SIGMOID, init, rng);
+        this.discriminator = new RecurrentNet("discriminator", cell, h, h, layers, 1, Activation.LINEAR, init, rng);
         this.e0Opt = new Adam(concat(embedder, recovery), config.adam());
         this.eOpt = new Adam(concat(embedder, recovery), config.adam());
         this.dOpt = new Adam(discriminator.params(), config.adam());
@@ -169,12 +187,24 @@ public final class TimeGan {
         discriminator.zeroGrad();
     }
 
-    private void checkBatch(String field, float[] batch, int length) {
+    void checkBatch(String field, float[] batch, int length) {
         Objects.requireNonNull(batch, field);
         if (batch.length != length) {
             throw new IllegalArgumentException(field + " must hold T*B*d = " + length + " values, got "
                     + batch.length);
         }
+    }
+
+    private static void requireFinite(Phase phase, String quantity, double value) {
+        if (!Double.isFinite(value)) {
+            throw new TrainingDivergedException(phase, -1, quantity, value);
+        }
+    }
+
+    /** Takes an optimiser step unless the gradients' global norm is not finite. */
+    private static void update(Adam optimiser, Phase phase, String quantity) {
+        requireFinite(phase, quantity, optimiser.gradientNorm());
+        optimiser.step();
     }
 
     private static double sqrtGradScale(double weight, double value) {
@@ -208,10 +238,13 @@ public final class TimeGan {
      *
      * @param x real batch {@code [T][B][d]}
      * @return {@code E_T0} before the update (the reference prints its square root)
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public double autoencoderStep(float[] x) {
         double eT0 = autoencoderGradients(x);
-        e0Opt.step();
+        requireFinite(Phase.AUTOENCODER, "reconstruction loss E_T0", eT0);
+        update(e0Opt, Phase.AUTOENCODER, "embedder and recovery gradient norm");
         return eT0;
     }
 
@@ -241,10 +274,13 @@ public final class TimeGan {
      *
      * @param x real batch
      * @return {@code G_S} before the update
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public double supervisedStep(float[] x) {
         double gS = supervisedGradients(x);
-        gsOpt.step();
+        requireFinite(Phase.SUPERVISED, "supervised loss G_S", gS);
+        update(gsOpt, Phase.SUPERVISED, "supervisor gradient norm");
         return gS;
     }
 
@@ -304,10 +340,13 @@ public final class TimeGan {
      * @param x real batch
      * @param z noise batch
      * @return the loss terms before the update
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public GeneratorLosses generatorStep(float[] x, float[] z) {
         GeneratorLosses losses = generatorGradients(x, z);
-        gOpt.step();
+        requireFinite(Phase.JOINT, "generator loss", losses.total());
+        update(gOpt, Phase.JOINT, "generator and supervisor gradient norm");
         return losses;
     }
 
@@ -341,11 +380,14 @@ public final class TimeGan {
      *
      * @param x real batch
      * @return {@code E_T0} before the update
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public double embedderStep(float[] x) {
-        double eT0 = embedderGradients(x)[0];
-        eOpt.step();
-        return eT0;
+        double[] e = embedderGradients(x);
+        requireFinite(Phase.JOINT, "embedder loss", e[2]);
+        update(eOpt, Phase.JOINT, "embedder and recovery gradient norm");
+        return e[0];
     }
 
     /**
@@ -397,12 +439,15 @@ public final class TimeGan {
      * @param x real batch
      * @param z noise batch
      * @return the loss and whether D was updated
+     * @throws TrainingDivergedException when the loss or the gradients' global norm is NaN or infinite; the
+     *     weights and the optimiser are left as they were
      */
     public DiscriminatorStep discriminatorStep(float[] x, float[] z) {
         double loss = discriminatorLoss(x, z, false);
+        requireFinite(Phase.JOINT, "discriminator loss", loss);
         if (loss > config.discriminatorThreshold()) {
             discriminatorBackward();
-            dOpt.step();
+            update(dOpt, Phase.JOINT, "discriminator gradient norm");
             return new DiscriminatorStep(loss, true);
         }
         return new DiscriminatorStep(loss, false);
@@ -441,30 +486,52 @@ public final class TimeGan {
      * @param rng seeded random source for batches and noise
      * @param iterations iterations per phase (reference default 50,000)
      * @param listener called after every iteration (e.g. to log or to stop early by throwing)
+     * @throws TrainingDivergedException when a loss or gradient norm is NaN or infinite, naming phase and iteration
+     * @see TrainingRun for held-out validation
      */
     public void train(BatchSource batches, RandomGenerator rng, int iterations,
             Consumer<TrainingProgress> listener) {
-        Objects.requireNonNull(batches, "batches");
-        Objects.requireNonNull(rng, "rng");
-        Objects.requireNonNull(listener, "listener");
-        if (iterations < 0) {
-            throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        new TrainingRun(this, batches, rng).run(iterations, listener);
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    /**
+     * Losses on one held-out batch, forward only: no weight, gradient or optimiser state changes (only the
+     * activations stored for back-propagation are overwritten, and every step recomputes them).
+     *
+     * @param x held-out real batch {@code [T][B][d]}
+     * @param z noise batch {@code [T][B][d]}, used only when {@code adversarial}
+     * @param adversarial whether to evaluate the generator and discriminator losses too
+     * @return the losses of this batch ({@code batches} = 1)
+     */
+    public ValidationLosses evaluate(float[] x, float[] z, boolean adversarial) {
+        checkBatch("x", x, rowsX);
+        float[] hh = embedder.forward(x, 0, eOnX);
+        float[] xTilde = recovery.forward(hh, 0, rOnH);
+        float[] hs = supervisor.forward(hh, 0, sOnH);
+        double eT0 = Losses.mse(x, 0, xTilde, 0, rowsX);
+        double gS = Losses.mse(hh, rowsH - shifted, hs, 0, shifted);
+        if (!adversarial) {
+            return new ValidationLosses(eT0, gS, 1, null);
         }
-        checkBatch("batches.xBuffer", batches.xBuffer(), rowsX);
-        for (int i = 0; i < iterations; i++) {
-            batches.nextBatch(rng);
-            double eT0 = autoencoderStep(batches.xBuffer());
-            listener.accept(new TrainingProgress(Phase.AUTOENCODER, i, iterations, eT0, null));
-        }
-        for (int i = 0; i < iterations; i++) {
-            batches.nextBatch(rng);
-            double gS = supervisedStep(batches.xBuffer());
-            listener.accept(new TrainingProgress(Phase.SUPERVISED, i, iterations, gS, null));
-        }
-        for (int i = 0; i < iterations; i++) {
-            JointLosses joint = jointIteration(batches, rng);
-            listener.accept(new TrainingProgress(Phase.JOINT, i, iterations, joint.generator().total(), joint));
-        }
+        checkBatch("z", z, rowsX);
+        int n = config.batch() * config.steps();
+        double gamma = config.gamma();
+        float[] eHat = generator.forward(z, 0, gOnZ);
+        float[] hHat = supervisor.forward(eHat, 0, sOnEhat);
+        float[] xHat = recovery.forward(hHat, 0, rOnHhat);
+        float[] yReal = discriminator.forward(hh, 0, dOnH);
+        float[] yFake = discriminator.forward(hHat, 0, dOnHhat);
+        float[] yFakeE = discriminator.forward(eHat, 0, dOnEhat);
+        double gU = Losses.bceWithLogits(yFake, 0, n, 1f);
+        double gUe = Losses.bceWithLogits(yFakeE, 0, n, 1f);
+        double[] v = Losses.moments(xHat, x, config.steps(), config.batch(), d);
+        double total = gU + gamma * gUe + 100 * Math.sqrt(gS) + 100 * (v[0] + v[1]);
+        double dLoss = Losses.bceWithLogits(yReal, 0, n, 1f) + Losses.bceWithLogits(yFake, 0, n, 0f)
+                + gamma * Losses.bceWithLogits(yFakeE, 0, n, 0f);
+        return new ValidationLosses(eT0, gS, 1,
+                new AdversarialLosses(new GeneratorLosses(gU, gUe, gS, v[0], v[1], total), dLoss));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.tickforge.timegan.nn;
 
 /**
- * How a {@link GruStack}'s weights are initialised. Biases are biases of the pre-activations {@code x W + b}.
+ * How a {@link RecurrentStack}'s weights are initialised. Biases are biases of the pre-activations {@code x W + b}.
+ * Named for the GRU, the reference cell; {@link LstmStack} reads each scheme for its four gates (see its
+ * constructor).
  */
 public enum GruInit {
     /**

@@ -27,8 +27,10 @@ import java.util.random.RandomGenerator;
  * sequential. All buffers live in a {@link Tape} (training) or a {@link StepState} (streaming), allocated once.
  *
  * <p>Sequences are time-major, {@code [T][B][features]} (see the package documentation).
+ *
+ * @see LstmStack the other {@link RecurrentStack}
  */
-public final class GruStack {
+public final class GruStack implements RecurrentStack {
 
     private final String name;
     private final int inputSize;
@@ -110,26 +112,31 @@ public final class GruStack {
     }
 
     /** @return the name prefix of the parameters */
+    @Override
     public String name() {
         return name;
     }
 
     /** @return features per input time step */
+    @Override
     public int inputSize() {
         return inputSize;
     }
 
     /** @return layer width h */
+    @Override
     public int hidden() {
         return hidden;
     }
 
     /** @return number of layers */
+    @Override
     public int layers() {
         return layers;
     }
 
     /** @return all parameters, layer by layer, each as W, U, b */
+    @Override
     public List<Param> params() {
         return params;
     }
@@ -142,6 +149,7 @@ public final class GruStack {
      * @param gemm matrix multiply used by passes on this tape (the tape's thread owns it)
      * @return a new tape
      */
+    @Override
     public Tape newTape(int batch, int steps, Gemm gemm) {
         return new Tape(batch, steps, gemm);
     }
@@ -153,6 +161,7 @@ public final class GruStack {
      * @param gemm matrix multiply used by the steps
      * @return a new step state
      */
+    @Override
     public StepState newStepState(int streams, Gemm gemm) {
         return new StepState(streams, gemm);
     }
@@ -166,7 +175,9 @@ public final class GruStack {
      * @param tape buffers of this application
      * @return the top layer's outputs, {@code [T][B][h]}, owned by the tape (index 0)
      */
-    public float[] forward(float[] x, int xOff, Tape tape) {
+    @Override
+    public float[] forward(float[] x, int xOff, RecurrentStack.Tape anyTape) {
+        Tape tape = own(anyTape);
         tape.input = x;
         tape.inputOff = xOff;
         float[] in = x;
@@ -246,20 +257,6 @@ public final class GruStack {
     }
 
     /**
-     * Back-propagates through time the gradient of a loss with respect to the top layer's outputs, adding the
-     * weight gradients into the {@link Param#grad()} arrays and, when asked, writing the gradient with respect to
-     * the input into {@link Tape#inputGrad()}.
-     *
-     * @param dOut gradient with respect to the outputs, {@code [T][B][h]}; not modified
-     * @param dOff index of its first element
-     * @param tape the tape of the matching {@link #forward}
-     * @param inputGrad whether to compute the input gradient
-     */
-    public void backward(float[] dOut, int dOff, Tape tape, boolean inputGrad) {
-        backward(dOut, dOff, tape, inputGrad, true);
-    }
-
-    /**
      * As {@link #backward(float[], int, Tape, boolean)}, optionally without the weight gradients: a net that only
      * passes a gradient through to another (the discriminator in a generator step) skips their GEMMs.
      *
@@ -269,7 +266,10 @@ public final class GruStack {
      * @param inputGrad whether to compute the input gradient
      * @param paramGrads whether to add the weight gradients into the parameters
      */
-    public void backward(float[] dOut, int dOff, Tape tape, boolean inputGrad, boolean paramGrads) {
+    @Override
+    public void backward(float[] dOut, int dOff, RecurrentStack.Tape anyTape, boolean inputGrad,
+            boolean paramGrads) {
+        Tape tape = own(anyTape);
         float[] dh = dOut;
         int dhOff = dOff;
         for (int l = layers - 1; l >= 0; l--) {
@@ -379,7 +379,9 @@ public final class GruStack {
      * @param state carried state, updated in place
      * @return the top layer's new state {@code [streams][h]}, owned by the state object (index 0)
      */
-    public float[] forwardStep(float[] x, int xOff, StepState state) {
+    @Override
+    public float[] forwardStep(float[] x, int xOff, RecurrentStack.StepState anyState) {
+        StepState state = own(anyState);
         int h = hidden;
         int h3 = 3 * h;
         int bsz = state.streams;
@@ -403,12 +405,27 @@ public final class GruStack {
         return state.h[layers - 1];
     }
 
+    private Tape own(RecurrentStack.Tape tape) {
+        if (tape instanceof Tape t && t.owner() == this) {
+            return t;
+        }
+        throw new IllegalArgumentException("tape must come from newTape of GRU stack " + name + ", got " + tape);
+    }
+
+    private StepState own(RecurrentStack.StepState state) {
+        if (state instanceof StepState s && s.owner() == this) {
+            return s;
+        }
+        throw new IllegalArgumentException("state must come from newStepState of GRU stack " + name + ", got "
+                + state);
+    }
+
     /**
      * Buffers of one application of the stack to batches of {@code B} sequences of {@code T} steps: the
      * activations stored by the forward pass for back-propagation through time, and the backward scratch.
      * Confined to one thread at a time.
      */
-    public final class Tape {
+    public final class Tape implements RecurrentStack.Tape {
         private final int batch;
         private final int steps;
         private final Gemm gemm;
@@ -442,29 +459,37 @@ public final class GruStack {
             this.dHidden2 = new float[layers > 1 ? rows * hidden : 0];
         }
 
+        private GruStack owner() {
+            return GruStack.this;
+        }
+
         /** @return sequences per batch */
+        @Override
         public int batch() {
             return batch;
         }
 
         /** @return time steps per sequence */
+        @Override
         public int steps() {
             return steps;
         }
 
         /** @return the top layer's outputs of the last forward, {@code [T][B][h]} */
+        @Override
         public float[] output() {
             return out[layers - 1];
         }
 
         /** @return the input gradient of the last backward, {@code [T][B][inputSize]} */
+        @Override
         public float[] inputGrad() {
             return dInput;
         }
     }
 
     /** Carried recurrent state of a set of endless streams, plus the scratch of one step. */
-    public final class StepState {
+    public final class StepState implements RecurrentStack.StepState {
         private final int streams;
         private final Gemm gemm;
         private final float[][] h;
@@ -482,7 +507,12 @@ public final class GruStack {
             this.next = new float[streams * hidden];
         }
 
+        private GruStack owner() {
+            return GruStack.this;
+        }
+
         /** @return number of streams */
+        @Override
         public int streams() {
             return streams;
         }
@@ -493,11 +523,13 @@ public final class GruStack {
          * @param layer layer index, 0 at the bottom
          * @return its state {@code [streams][h]}, writable (e.g. to restore a snapshot)
          */
+        @Override
         public float[] layerState(int layer) {
             return h[layer];
         }
 
         /** Sets every stream back to the zero state. */
+        @Override
         public void reset() {
             for (float[] s : h) {
                 Arrays.fill(s, 0f);

@@ -6,18 +6,18 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * A TimeGAN net: a {@link GruStack} followed by a {@link Dense} head applied at every time step. Maps a time-major
+ * A TimeGAN net: a {@link RecurrentStack} (GRU or LSTM, see {@link RecurrentCell}) followed by a {@link Dense} head applied at every time step. Maps a time-major
  * sequence batch {@code [T][B][in]} to {@code [T][B][out]}.
  */
 public final class RecurrentNet {
 
     private final String name;
-    private final GruStack body;
+    private final RecurrentStack body;
     private final Dense head;
     private final List<Param> params;
 
     /**
-     * Creates and initialises a net. The random source is consumed by the body first, then the head.
+     * Creates and initialises a net with a GRU body.
      *
      * @param name parameter-name prefix (e.g. {@code embedder})
      * @param inputSize input features
@@ -30,8 +30,28 @@ public final class RecurrentNet {
      */
     public RecurrentNet(String name, int inputSize, int hidden, int layers, int outputSize, Activation activation,
             GruInit init, RandomGenerator rng) {
+        this(name, RecurrentCell.GRU, inputSize, hidden, layers, outputSize, activation, init, rng);
+    }
+
+    /**
+     * Creates and initialises a net. The random source is consumed by the body first, then the head. The body's
+     * parameters are named {@code <name>.<cell>.<layer>.<W|U|b>} (e.g. {@code embedder.gru.0.W}).
+     *
+     * @param name parameter-name prefix (e.g. {@code embedder})
+     * @param cell recurrent cell of the body
+     * @param inputSize input features
+     * @param hidden recurrent width
+     * @param layers recurrent layers
+     * @param outputSize head outputs
+     * @param activation head activation
+     * @param init recurrent initialisation scheme
+     * @param rng seeded random source
+     */
+    public RecurrentNet(String name, RecurrentCell cell, int inputSize, int hidden, int layers, int outputSize,
+            Activation activation, GruInit init, RandomGenerator rng) {
         this.name = Objects.requireNonNull(name, "name");
-        this.body = new GruStack(name + ".gru", inputSize, hidden, layers, init, rng);
+        Objects.requireNonNull(cell, "cell");
+        this.body = cell.newStack(name + "." + cell.label(), inputSize, hidden, layers, init, rng);
         this.head = new Dense(name + ".head", hidden, outputSize, activation, rng);
         List<Param> all = new ArrayList<>(body.params());
         all.addAll(head.params());
@@ -44,7 +64,7 @@ public final class RecurrentNet {
     }
 
     /** @return the recurrent body */
-    public GruStack body() {
+    public RecurrentStack body() {
         return body;
     }
 
@@ -122,10 +142,10 @@ public final class RecurrentNet {
 
     /** Buffers of one application of a {@link RecurrentNet}. */
     public static final class Tape {
-        private final GruStack.Tape body;
+        private final RecurrentStack.Tape body;
         private final Dense.Tape head;
 
-        private Tape(GruStack.Tape body, Dense.Tape head) {
+        private Tape(RecurrentStack.Tape body, Dense.Tape head) {
             this.body = body;
             this.head = head;
         }

@@ -7,6 +7,7 @@ import io.tickforge.timegan.nn.AdamConfig;
 import io.tickforge.timegan.nn.Gemm;
 import io.tickforge.timegan.nn.GradCheck;
 import io.tickforge.timegan.nn.GruInit;
+import io.tickforge.timegan.nn.RecurrentCell;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +18,24 @@ class SyntheticStreamTest {
     private static final int B = 4;
 
     private static TimeGan model(long seed) {
+        return model(seed, RecurrentCell.GRU);
+    }
+
+    private static TimeGan model(long seed, RecurrentCell cell) {
         TimeGanConfig config = new TimeGanConfig(D, 6, 3, T, B, 1.0, 0.15, AdamConfig.tf1Defaults(),
-                GruInit.GLOROT_ORTHOGONAL);
+                GruInit.GLOROT_ORTHOGONAL).withCell(cell);
         return new TimeGan(config, new SplittableRandom(seed), Gemm.plainJava());
     }
 
     @Test
     void shouldEqualTheWindowGeneratorWhenSteppingThroughTheFirstWindow() {
-        TimeGan gan = model(1);
+        for (RecurrentCell cell : RecurrentCell.values()) {
+            shouldEqualTheWindowGenerator(cell);
+        }
+    }
+
+    private static void shouldEqualTheWindowGenerator(RecurrentCell cell) {
+        TimeGan gan = model(1, cell);
         float[] z = GradCheck.uniform(T * B * D, 0, 1, new SplittableRandom(2));
         float[] window = gan.generate(z).clone();
         SyntheticStream stream = new SyntheticStream(gan, B, Gemm.plainJava());
@@ -33,7 +44,7 @@ class SyntheticStreamTest {
             System.arraycopy(z, t * B * D, zt, 0, B * D);
             float[] xt = stream.step(zt);
             for (int i = 0; i < B * D; i++) {
-                assertThat(xt[i]).as("t=%d i=%d", t, i).isEqualTo(window[t * B * D + i]);
+                assertThat(xt[i]).as("%s t=%d i=%d", cell, t, i).isEqualTo(window[t * B * D + i]);
             }
         }
     }

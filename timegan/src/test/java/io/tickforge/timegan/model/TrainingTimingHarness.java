@@ -2,6 +2,7 @@ package io.tickforge.timegan.model;
 
 import io.tickforge.timegan.nn.Gemm;
 import io.tickforge.timegan.nn.GradCheck;
+import io.tickforge.timegan.nn.RecurrentCell;
 import io.tickforge.timegan.nn.RecurrentNet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Timing harness, not a test: milliseconds per phase-1 step, phase-2 step and joint iteration (2 G + 2 E + 1 D
- * step) at the reference configuration (d 6, B 128, T 24, h 24, L 3), for each GEMM implementation. Prints medians.
- * Run with {@code OMP_NUM_THREADS=1}; arguments: number of timed iterations (default 30), then optionally a
- * comma-separated list of GEMMs among {@code openblas,nd4j,java}.
+ * step) at the reference configuration (d 6, B 128, T 24, h 24, L 3), for each recurrent cell and GEMM
+ * implementation. Prints medians. Run with {@code OMP_NUM_THREADS=1}; arguments: number of timed iterations (default
+ * 30), then optionally a comma-separated list of GEMMs among {@code openblas,nd4j,java} (default all), then
+ * optionally a comma-separated list of cells among {@code gru,lstm} (default both).
  */
 public final class TrainingTimingHarness {
 
@@ -30,11 +32,24 @@ public final class TrainingTimingHarness {
     public static void main(String[] args) {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         Nd4j.getEnvironment().setMaxMasterThreads(1);
-        TimeGanConfig config = TimeGanConfig.reference(6);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%n", "gemm", "phase1 ms", "phase2 ms",
+        out.append(String.format(Locale.ROOT, "%-5s %-10s %14s %14s %14s%n", "cell", "gemm", "phase1 ms", "phase2 ms",
                 "joint ms"));
         String[] names = args.length > 1 ? args[1].split(",") : new String[] {"openblas", "nd4j", "java"};
+        String[] cells = args.length > 2 ? args[2].split(",") : new String[] {"gru", "lstm"};
+        for (String cellName : cells) {
+            RecurrentCell cell = switch (cellName) {
+                case "gru" -> RecurrentCell.GRU;
+                case "lstm" -> RecurrentCell.LSTM;
+                default -> throw new IllegalArgumentException("cell must be gru or lstm, got " + cellName);
+            };
+            TimeGanConfig config = TimeGanConfig.reference(6).withCell(cell);
+            time(config, names, iterations, out);
+        }
+        System.out.print(out);
+    }
+
+    private static void time(TimeGanConfig config, String[] names, int iterations, StringBuilder out) {
         for (String name : names) {
             Supplier<Gemm> gemm = switch (name) {
                 case "openblas" -> Gemm::openBlas;
@@ -54,10 +69,9 @@ public final class TrainingTimingHarness {
                 gan.supervisedStep(source.xBuffer());
             });
             double joint = median(iterations, () -> gan.jointIteration(source, rng));
-            out.append(String.format(Locale.ROOT, "%-10s %14.2f %14.2f %14.2f   same seed bit-identical: %s%n", name, p1,
-                    p2, joint, sameSeedIdentical(config, gemm)));
+            out.append(String.format(Locale.ROOT, "%-5s %-10s %14.2f %14.2f %14.2f   same seed bit-identical: %s%n",
+                    config.cell().label(), name, p1, p2, joint, sameSeedIdentical(config, gemm)));
         }
-        System.out.print(out);
     }
 
     /** Two runs from the same seeds (2 phase-1, 2 phase-2, 3 joint iterations) end with bit-identical weights. */

@@ -1,0 +1,78 @@
+package io.tickforge.timegan.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickforge.timegan.nn.AdamConfig;
+import io.tickforge.timegan.nn.GruInit;
+import io.tickforge.timegan.nn.RecurrentCell;
+import org.junit.jupiter.api.Test;
+
+class TimeGanConfigTest {
+
+    @Test
+    void shouldGiveThePapersValuesWhenAskedForTheReference() {
+        TimeGanConfig c = TimeGanConfig.reference(6);
+        assertThat(c.features()).isEqualTo(6);
+        assertThat(c.hidden()).isEqualTo(24);
+        assertThat(c.layers()).isEqualTo(3);
+        assertThat(c.batch()).isEqualTo(128);
+        assertThat(c.steps()).isEqualTo(24);
+        assertThat(c.gamma()).isEqualTo(1.0);
+        assertThat(c.learningRate()).isEqualTo(0.001);
+        assertThat(c.iterationsPerPhase()).isEqualTo(10_000);
+        assertThat(c.cell()).isEqualTo(RecurrentCell.GRU);
+        assertThat(c.clipNorm()).isZero();
+        assertThat(c.weightDecay()).isZero();
+    }
+
+    @Test
+    void shouldDefaultToGruAndTheTutorialIterationsWhenBuiltWithTheModelFieldsOnly() {
+        TimeGanConfig c = new TimeGanConfig(3, 4, 2, 5, 6, 1.0, 0.15, AdamConfig.tf1Defaults(),
+                GruInit.GLOROT_ORTHOGONAL);
+        assertThat(c.cell()).isEqualTo(RecurrentCell.GRU);
+        assertThat(c.iterationsPerPhase()).isEqualTo(TimeGanConfig.REFERENCE_ITERATIONS);
+        assertThat(c.seed()).isZero();
+    }
+
+    @Test
+    void shouldChangeOnlyTheNamedFieldWhenCopiedWithANewValue() {
+        TimeGanConfig c = TimeGanConfig.reference(6);
+        TimeGanConfig d = c.withCell(RecurrentCell.LSTM).withClipNorm(1.5).withWeightDecay(0.01)
+                .withLearningRate(0.0005).withIterationsPerPhase(7).withSeed(42);
+        assertThat(d.cell()).isEqualTo(RecurrentCell.LSTM);
+        assertThat(d.clipNorm()).isEqualTo(1.5);
+        assertThat(d.weightDecay()).isEqualTo(0.01);
+        assertThat(d.learningRate()).isEqualTo(0.0005);
+        assertThat(d.iterationsPerPhase()).isEqualTo(7);
+        assertThat(d.seed()).isEqualTo(42);
+        assertThat(d.adam().beta1()).isEqualTo(c.adam().beta1());
+        assertThat(d.withCell(RecurrentCell.GRU).withClipNorm(0).withWeightDecay(0).withLearningRate(0.001)
+                .withIterationsPerPhase(10_000).withSeed(0)).isEqualTo(c);
+    }
+
+    @Test
+    void shouldNameTheFieldWhenIterationsPerPhaseIsNotPositive() {
+        assertThatThrownBy(() -> TimeGanConfig.reference(6).withIterationsPerPhase(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iterationsPerPhase")
+                .hasMessageContaining("0");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenCellIsMissing() {
+        assertThatThrownBy(() -> TimeGanConfig.reference(6).withCell(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("cell");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenClipNormOrWeightDecayIsNegative() {
+        assertThatThrownBy(() -> TimeGanConfig.reference(6).withClipNorm(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clipNorm")
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> TimeGanConfig.reference(6).withWeightDecay(-0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weightDecay")
+                .hasMessageContaining("-0.5");
+        assertThatThrownBy(() -> TimeGanConfig.reference(6).withLearningRate(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learningRate");
+    }
+}
