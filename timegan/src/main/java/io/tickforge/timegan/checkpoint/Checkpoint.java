@@ -106,8 +106,22 @@ public final class Checkpoint {
      * @return the hyperparameters to put in the metadata
      */
     public static ModelMetadata.Hyperparameters hyperparameters(TimeGanConfig config, int iterationsPerPhase) {
+        ModelMetadata.Cell cell = switch (config.cell()) {
+            case GRU -> ModelMetadata.Cell.GRU;
+            case LSTM -> ModelMetadata.Cell.LSTM;
+        };
         return new ModelMetadata.Hyperparameters(config.steps(), config.hidden(), config.layers(), config.batch(),
-                iterationsPerPhase, ModelMetadata.Cell.GRU, config.adam().learningRate(), config.gamma());
+                iterationsPerPhase, cell, config.adam().learningRate(), config.gamma());
+    }
+
+    /**
+     * The metadata's view of a config, with the config's own iterations per phase.
+     *
+     * @param config the model's config
+     * @return the hyperparameters to put in the metadata
+     */
+    public static ModelMetadata.Hyperparameters hyperparameters(TimeGanConfig config) {
+        return hyperparameters(config, config.iterationsPerPhase());
     }
 
     /** @return the model (live, not a copy) */

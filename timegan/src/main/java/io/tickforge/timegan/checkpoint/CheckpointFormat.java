@@ -8,6 +8,7 @@ import io.tickforge.timegan.model.TimeGan;
 import io.tickforge.timegan.model.TimeGanConfig;
 import io.tickforge.timegan.nn.Adam;
 import io.tickforge.timegan.nn.AdamConfig;
+import io.tickforge.timegan.nn.RecurrentCell;
 import io.tickforge.timegan.nn.Gemm;
 import io.tickforge.timegan.nn.GruInit;
 import io.tickforge.timegan.nn.Param;
@@ -56,6 +57,9 @@ final class CheckpointFormat {
         out.f64(a.clipNorm());
         out.f64(a.weightDecay());
         out.string(c.init().name());
+        out.string(c.cell().name());
+        out.i32(c.iterationsPerPhase());
+        out.i64(c.seed());
         TrainingData data = checkpoint.trainingData();
         out.string(data.source());
         out.i64(data.firstRow());
@@ -206,7 +210,18 @@ final class CheckpointFormat {
                 throw new CheckpointException("checkpoint config is invalid: init must be one of "
                         + Arrays.toString(GruInit.values()) + ", got '" + initName + "'", e);
             }
-            config = new TimeGanConfig(features, hidden, layers, steps, batch, gamma, threshold, adam, init);
+            String cellName = in.string();
+            RecurrentCell cell;
+            try {
+                cell = RecurrentCell.valueOf(cellName);
+            } catch (IllegalArgumentException e) {
+                throw new CheckpointException("checkpoint config is invalid: cell must be one of "
+                        + Arrays.toString(RecurrentCell.values()) + ", got '" + cellName + "'", e);
+            }
+            int iterationsPerPhase = in.i32();
+            long seed = in.i64();
+            config = new TimeGanConfig(features, hidden, layers, steps, batch, gamma, threshold, adam, init, cell,
+                    iterationsPerPhase, seed);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException("checkpoint config is invalid: " + e.getMessage(), e);
         }

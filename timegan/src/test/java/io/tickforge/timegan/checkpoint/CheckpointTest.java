@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import io.tickforge.timegan.nn.RecurrentCell;
+import io.tickforge.timegan.model.TimeGanConfig;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +52,26 @@ class CheckpointTest {
         float[] before = model.generate(z).clone();
         float[] after = load(withOptimisers).model().generate(z);
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRestoreAnLstmModelWithItsCellSeedAndIterationsWhenLoaded() throws IOException {
+        TimeGanConfig lstmConfig = TinyModels.CONFIG.withCell(RecurrentCell.LSTM);
+        TimeGan lstm = new TimeGan(lstmConfig, new SplittableRandom(3), Gemm.plainJava());
+        ModelMetadata m = TinyModels.metadata();
+        ModelMetadata lstmMetadata = new ModelMetadata(m.formatVersion(), m.modelName(), m.modelVersion(),
+                m.createdAt(), m.tickforgeVersion(), m.featureNames(), m.featureTransform(),
+                Checkpoint.hyperparameters(lstmConfig), m.seed(), m.dataWindow(), m.scores());
+        float[] z = TinyModels.noise(7);
+        float[] before = lstm.generate(z).clone();
+
+        Checkpoint loaded = Checkpoint.fromBytes(
+                new Checkpoint(lstm, TinyModels.SCALER, lstmMetadata, TinyModels.DATA, false).toBytes(),
+                Gemm.plainJava());
+
+        assertThat(loaded.model().config()).isEqualTo(lstmConfig);
+        assertThat(loaded.metadata().hyperparameters().cell()).isEqualTo(ModelMetadata.Cell.LSTM);
+        assertThat(loaded.model().generate(z)).isEqualTo(before);
     }
 
     @Test

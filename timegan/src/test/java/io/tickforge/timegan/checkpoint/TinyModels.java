@@ -7,6 +7,7 @@ import io.tickforge.timegan.data.WindowSet;
 import io.tickforge.timegan.model.TimeGan;
 import io.tickforge.timegan.model.TimeGanConfig;
 import io.tickforge.timegan.nn.AdamConfig;
+import io.tickforge.timegan.nn.RecurrentCell;
 import io.tickforge.timegan.nn.Gemm;
 import io.tickforge.timegan.nn.GruInit;
 import java.util.List;
@@ -18,7 +19,7 @@ final class TinyModels {
     static final long SEED = 42;
     static final int ITERATIONS = 3;
     static final TimeGanConfig CONFIG = new TimeGanConfig(3, 4, 2, 6, 8, 1.0, 0.15, AdamConfig.tf1Defaults(),
-            GruInit.GLOROT_ORTHOGONAL);
+            GruInit.GLOROT_ORTHOGONAL, RecurrentCell.GRU, ITERATIONS, SEED);
     static final MinMaxScaler SCALER = MinMaxScaler.of(new double[] {0, 10, -1}, new double[] {1, 20, 1});
     static final TrainingData DATA = new TrainingData("sine:64x6x3", 0, 64 * 6);
 
