@@ -1,0 +1,159 @@
+package io.tickforge.timegan.train;
+
+import io.tickforge.schemas.ModelMetadata;
+import io.tickforge.timegan.checkpoint.Checkpoint;
+import io.tickforge.timegan.model.JointLosses;
+import io.tickforge.timegan.model.Phase;
+import io.tickforge.timegan.model.TimeGan;
+import io.tickforge.timegan.model.TimeGanConfig;
+import io.tickforge.timegan.model.TrainingProgress;
+import io.tickforge.timegan.model.TrainingRun;
+import io.tickforge.timegan.model.ValidationConfig;
+import io.tickforge.timegan.nn.Gemm;
+import io.tickforge.timegan.quality.QualityConfig;
+import io.tickforge.timegan.quality.QualityEvaluator;
+import io.tickforge.timegan.quality.QualityReport;
+import io.tickforge.timegan.quality.SequenceSet;
+import io.tickforge.timegan.sample.SampleSet;
+import io.tickforge.timegan.sample.Sampler;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Trains one TimeGAN on a {@link Dataset} and packages the result as a {@link Checkpoint} with a
+ * {@link TrainingReport}: the three phases with held-out validation, wall time per iteration, and optionally the
+ * paper's quality scores of the trained model against the held-out (or training) windows, stored in the
+ * checkpoint's metadata. The same dataset, config and seed give a bit-identical model.
+ */
+public final class TrainingJob {
+    private final Clock clock;
+    private final Gemm gemm;
+    private final String tickforgeVersion;
+
+    /**
+     * @param clock            the clock for the checkpoint's creation time
+     * @param gemm             the matrix multiply to train with
+     * @param tickforgeVersion the version written into checkpoints
+     */
+    public TrainingJob(Clock clock, Gemm gemm, String tickforgeVersion) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.gemm = Objects.requireNonNull(gemm, "gemm");
+        this.tickforgeVersion = Objects.requireNonNull(tickforgeVersion, "tickforgeVersion");
+    }
+
+    /** The outcome: the model file's content and the report. */
+    public record Result(Checkpoint checkpoint, TrainingReport report) {
+    }
+
+    /**
+     * @param data      the data
+     * @param config    hyperparameters, cell, iterations per phase and seed
+     * @param modelName the name the checkpoint carries
+     * @param quality   quality scoring after training, or null to skip it
+     * @param listener  called after every iteration, e.g. for a progress bar
+     * @return the checkpoint and the report
+     * @throws io.tickforge.timegan.model.TrainingDivergedException when a loss becomes NaN or infinite
+     */
+    public Result run(Dataset data, TimeGanConfig config, String modelName, QualityConfig quality,
+                      Consumer<TrainingProgress> listener) {
+        if (data.train().features() != config.features() || data.train().steps() != config.steps()) {
+            throw new IllegalArgumentException("config must match the data: features " + data.train().features()
+                    + " and steps " + data.train().steps() + ", config has " + config.features() + " and "
+                    + config.steps());
+        }
+        if (data.train().count() < config.batch()) {
+            throw new IllegalArgumentException("batch " + config.batch() + " must be at most the "
+                    + data.train().count() + " training windows");
+        }
+        long start = System.nanoTime();
+        TimeGan model = new TimeGan(config, gemm);
+        boolean validate = data.validation() != null && data.validation().count() >= config.batch();
+        TrainingRun run = TrainingRun.seeded(model, data.train().batchSource(config.batch()),
+                validate ? data.validation().batchSource(config.batch()) : null, ValidationConfig.defaults());
+
+        Map<Phase, long[]> nanos = new EnumMap<>(Phase.class);
+        Map<Phase, TrainingProgress> last = new EnumMap<>(Phase.class);
+        Map<Phase, TrainingProgress> lastValidated = new EnumMap<>(Phase.class);
+        long[] previous = {System.nanoTime()};
+        int iterations = config.iterationsPerPhase();
+        run.run(p -> {
+            long now = System.nanoTime();
+            nanos.computeIfAbsent(p.phase(), k -> new long[iterations])[p.iteration()] = now - previous[0];
+            last.put(p.phase(), p);
+            if (p.validation() != null) {
+                lastValidated.put(p.phase(), p);
+            }
+            listener.accept(p);
+            previous[0] = System.nanoTime();
+        });
+
+        List<PhaseReport> phases = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            long[] t = nanos.getOrDefault(phase, new long[0]);
+            TrainingProgress p = last.get(phase);
+            TrainingProgress v = lastValidated.get(phase);
+            phases.add(new PhaseReport(phase, t.length, medianMs(t), meanMs(t), Arrays.stream(t).sum() / 1e9,
+                    p == null ? Double.NaN : p.loss(),
+                    v == null ? Double.NaN : v.validation().reconstruction(),
+                    v == null ? Double.NaN : v.validation().supervised()));
+        }
+        JointLosses joint = last.containsKey(Phase.JOINT) ? last.get(Phase.JOINT).joint() : null;
+
+        ModelMetadata.Scores scores = ModelMetadata.Scores.NONE;
+        QualityReport q = null;
+        if (quality != null) {
+            q = score(model, data, config, quality);
+            scores = new ModelMetadata.Scores(q.discriminative().mean(), q.discriminative().std(),
+                    q.predictive().mean(), q.predictive().std());
+        }
+        long now = clock.millis();
+        ModelMetadata metadata = new ModelMetadata(ModelMetadata.CURRENT_FORMAT_VERSION, modelName, 1, now,
+                tickforgeVersion, data.featureNames(), "levels", Checkpoint.hyperparameters(config), config.seed(),
+                // files without timestamps: the rows are exact in the checkpoint's provenance, the time range is
+                // the training time
+                new ModelMetadata.DataWindow(data.provenance().rows(), now, now, List.of()), scores);
+        Checkpoint checkpoint = new Checkpoint(model, data.scaler(), metadata, data.provenance(), true);
+        TrainingReport report = new TrainingReport(data.source(), data.train().count(),
+                validate ? data.validation().count() : 0, config, phases,
+                joint == null ? Double.NaN : joint.discriminator().loss(),
+                joint == null ? Double.NaN : joint.reconstruction(),
+                q == null ? Double.NaN : q.discriminative().mean(), q == null ? Double.NaN : q.discriminative().std(),
+                q == null ? Double.NaN : q.predictive().mean(), q == null ? Double.NaN : q.predictive().std(),
+                (System.nanoTime() - start) / 1e9);
+        return new Result(checkpoint, report);
+    }
+
+    private QualityReport score(TimeGan model, Dataset data, TimeGanConfig config, QualityConfig quality) {
+        var real = data.validation() != null && data.validation().count() >= config.batch()
+                ? data.validation() : data.train();
+        int n = real.count();
+        SampleSet synthetic = new Sampler(model, data.scaler(), data.featureNames(), gemm)
+                .windows(n, config.seed() + 3);
+        SequenceSet realSet = SequenceSet.of(real.values(), config.steps(), config.features());
+        SequenceSet synSet = SequenceSet.of(synthetic.scaled(data.scaler()), config.steps(), config.features());
+        QualityConfig fitted = new QualityConfig(quality.discriminativeIterations(), quality.predictiveIterations(),
+                quality.batchSize(), quality.repeats(), quality.trainFraction(),
+                Math.min(quality.acfLags(), Math.max(1, config.steps() - 2)), quality.adam());
+        return new QualityEvaluator(fitted, gemm).evaluate(realSet, synSet, config.seed() + 4);
+    }
+
+    private static double medianMs(long[] t) {
+        if (t.length == 0) {
+            return Double.NaN;
+        }
+        long[] s = t.clone();
+        Arrays.sort(s);
+        return (s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0) / 1e6;
+    }
+
+    private static double meanMs(long[] t) {
+        return t.length == 0 ? Double.NaN : Arrays.stream(t).average().orElse(Double.NaN) / 1e6;
+    }
+}
