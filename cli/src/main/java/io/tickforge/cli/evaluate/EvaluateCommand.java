@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Scores synthetic sequences (a tickforge sample CSV) against real data.",
             "Real data is a CSV with a header (its columns are matched by the synthetic feature names) or sine:NxTxD. "
-                + "Both are min-max scaled with the real data's scaler; real windows are all stride-1 windows; "
+                + "CSV data are min-max scaled with the real data's scaler (sines are scored in their own [0, 1] units); real windows are all stride-1 windows; "
                 + "synthetic sequences longer than --window are cut into consecutive windows."})
 public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -91,10 +91,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + syn.steps() + ", was " + steps);
         }
         SampleSet synWindows = syn.steps() == steps ? syn : syn.windows(steps);
-        // autocorrelation lags must fit in the window: at most steps - 2
-        quality = new QualityConfig(quality.discriminativeIterations(), quality.predictiveIterations(),
-                quality.batchSize(), quality.repeats(), quality.trainFraction(),
-                Math.min(quality.acfLags(), Math.max(1, steps - 2)), quality.adam());
+        quality = quality.fittedTo(steps);
 
         WindowSet realWindows;
         MinMaxScaler scaler;
@@ -104,9 +101,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--real " + real + " must have " + steps + " steps and "
                         + syn.features() + " features to match the synthetic data");
             }
-            WindowSet raw = SineDataset.generate(sine, seed);
-            scaler = fit(raw);
-            realWindows = raw;
+            // scored in the units they are generated in, [0, 1], as the paper does (no rescaling of [0.5, 1])
+            realWindows = SineDataset.generate(sine, seed);
+            scaler = MinMaxScaler.unit(sine.features());
         } else {
             Path file = Path.of(real);
             if (!Files.isRegularFile(file)) {
@@ -134,16 +131,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static MinMaxScaler fit(WindowSet windows) {
-        int d = windows.features();
-        float[] v = windows.values();
-        double[][] rows = new double[v.length / d][d];
-        for (int i = 0; i < v.length; i++) {
-            rows[i / d][i % d] = v[i];
-        }
-        return MinMaxScaler.fit(rows, d);
     }
 
     private static double[] toDoubles(float[] v) {

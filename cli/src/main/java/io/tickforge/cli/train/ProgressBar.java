@@ -38,7 +38,7 @@ final class ProgressBar implements Consumer<TrainingProgress> {
             validation = "";
         }
         if (p.validation() != null) {
-            validation = String.format(Locale.ROOT, " val E_T0 %.4f G_S %.4f", p.validation().reconstruction(),
+            validation = String.format(Locale.ROOT, " val E_T0 %.4g G_S %.4g", p.validation().reconstruction(),
                     p.validation().supervised());
         }
         int done = p.iteration() + 1;
@@ -53,12 +53,12 @@ final class ProgressBar implements Consumer<TrainingProgress> {
         double msPerIt = elapsed * 1e3 / done;
         double eta = (p.iterations() - done) * msPerIt / 1e3;
         int filled = (int) ((long) WIDTH * done / p.iterations());
-        String line = String.format(Locale.ROOT, "%d/3 %-11s [%s%s] %6d/%d %s %.4f%s %6.1f ms/it %s",
+        String line = String.format(Locale.ROOT, "%d/3 %-11s [%s%s] %6d/%d %s %.4g%s %6.1f ms/it %s",
                 phase.ordinal() + 1, name(phase), "#".repeat(filled), "-".repeat(WIDTH - filled), done, p.iterations(),
                 lossName(phase), p.loss(), validation, msPerIt, last ? String.format(Locale.ROOT, "%.0f s", elapsed)
                         : String.format(Locale.ROOT, "ETA %.0f s", eta));
         if (p.joint() != null) {
-            line += String.format(Locale.ROOT, " (D %.3f, E_T0 %.4f)", p.joint().discriminator().loss(),
+            line += String.format(Locale.ROOT, " (D %.3f, E_T0 %.4g)", p.joint().discriminator().loss(),
                     p.joint().reconstruction());
         }
         if (interactive) {

@@ -133,7 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
         result.checkpoint().save(out);
         TrainingReport r = result.report();
         for (PhaseReport p : r.phases()) {
-            o.printf(Locale.ROOT, "  %-11s %6d it, median %7.2f ms/it, %7.1f s, final loss %.5f%n",
+            o.printf(Locale.ROOT, "  %-11s %6d it, median %7.2f ms/it, %7.1f s, final loss %.5g%n",
                     p.phase().name().toLowerCase(Locale.ROOT), p.iterations(), p.msPerIterationMedian(), p.seconds(),
                     p.finalLoss());
         }

@@ -62,6 +62,29 @@ public final class MinMaxScaler {
      * @param table the training data
      * @return the scaler
      */
+    /**
+     * The scaler that leaves values in [0, 1] as they are, for data generated in that range (the paper's sine
+     * benchmark, which is scored in its own units).
+     *
+     * @param features number of features
+     * @return the identity scaler on [0, 1]
+     */
+    public static MinMaxScaler unit(int features) {
+        if (features < 1) {
+            throw new IllegalArgumentException("features must be >= 1, was " + features);
+        }
+        double[] mins = new double[features];
+        double[] maxs = new double[features];
+        java.util.Arrays.fill(maxs, 1.0 - EPSILON);
+        return of(mins, maxs);
+    }
+
+    /**
+     * Fits per-feature minima and maxima over every row of a table.
+     *
+     * @param table the training rows
+     * @return the fitted scaler
+     */
     public static MinMaxScaler fit(TimeSeriesTable table) {
         Objects.requireNonNull(table, "table");
         return fit(table.rowsView(), table.features());

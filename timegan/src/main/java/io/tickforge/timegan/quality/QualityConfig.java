@@ -65,6 +65,19 @@ public record QualityConfig(int discriminativeIterations, int predictiveIteratio
         return new QualityConfig(discriminative, predictive, batchSize, runs, trainFraction, acfLags, adam);
     }
 
+    /**
+     * A copy whose autocorrelation lags fit windows of {@code steps} steps (at most {@code steps - 2}).
+     *
+     * @param steps window length of the data to score
+     * @return this config, or a copy with fewer lags
+     */
+    public QualityConfig fittedTo(int steps) {
+        int lags = Math.min(acfLags, Math.max(1, steps - 2));
+        return lags == acfLags ? this
+                : new QualityConfig(discriminativeIterations, predictiveIterations, batchSize, repeats, trainFraction,
+                        lags, adam);
+    }
+
     private static void requirePositive(String field, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(field + " must be positive, got " + value);

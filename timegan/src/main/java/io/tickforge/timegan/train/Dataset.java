@@ -74,11 +74,8 @@ public record Dataset(String source, List<String> featureNames, MinMaxScaler sca
         for (int f = 0; f < spec.features(); f++) {
             names.add("f" + f);
         }
-        // the paper's sine values are already in [0, 1]: the identity scaler keeps them as they are
-        double[] mins = new double[spec.features()];
-        double[] maxs = new double[spec.features()];
-        java.util.Arrays.fill(maxs, 1.0 - MinMaxScaler.EPSILON);
-        MinMaxScaler identity = MinMaxScaler.of(mins, maxs);
+        // the paper's sine values are already in [0, 1] and are scored as they are
+        MinMaxScaler identity = MinMaxScaler.unit(spec.features());
         SplittableRandom rng = new SplittableRandom(seed);
         WindowSet train = all.shuffled(rng);
         WindowSet validation = null;

@@ -138,10 +138,7 @@ public final class TrainingJob {
                 .windows(n, config.seed() + 3);
         SequenceSet realSet = SequenceSet.of(real.values(), config.steps(), config.features());
         SequenceSet synSet = SequenceSet.of(synthetic.scaled(data.scaler()), config.steps(), config.features());
-        QualityConfig fitted = new QualityConfig(quality.discriminativeIterations(), quality.predictiveIterations(),
-                quality.batchSize(), quality.repeats(), quality.trainFraction(),
-                Math.min(quality.acfLags(), Math.max(1, config.steps() - 2)), quality.adam());
-        return new QualityEvaluator(fitted, gemm).evaluate(realSet, synSet, config.seed() + 4);
+        return new QualityEvaluator(quality.fittedTo(config.steps()), gemm).evaluate(realSet, synSet, config.seed() + 4);
     }
 
     private static double medianMs(long[] t) {

@@ -1,0 +1,96 @@
+package io.tickforge.cli.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickforge.cli.Tickforge;
+import io.tickforge.timegan.checkpoint.Checkpoint;
+import io.tickforge.timegan.nn.Gemm;
+import io.tickforge.timegan.sample.SampleCsv;
+import io.tickforge.timegan.sample.SampleSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** train, sample and evaluate as a user runs them, at toy sizes. */
+class ModelCommandsTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Tickforge.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private int train(Path model, Path report) {
+        return run("train", "--csv", "sine:300x8x3", "--out", model.toString(), "--iterations", "5", "--seq-len", "8",
+                "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3", "--report", report.toString());
+    }
+
+    @Test
+    void shouldWriteAModelFileAndAReportWithMsPerIterationPerPhase(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m.tgan");
+        Path report = dir.resolve("r.json");
+
+        int code = train(model, report);
+
+        assertThat(code).as(err.toString()).isZero();
+        Checkpoint c = Checkpoint.load(model, Gemm.openBlas());
+        assertThat(c.metadata().featureNames()).containsExactly("f0", "f1", "f2");
+        assertThat(c.metadata().seed()).isEqualTo(3);
+        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        assertThat(r.get("phases")).hasSize(3);
+        assertThat(r.get("phases").get(2).get("msPerIterationMedian").asDouble()).isPositive();
+        assertThat(r.get("wallSeconds").asDouble()).isPositive();
+    }
+
+    @Test
+    void shouldTrainABitIdenticalModelWhenRunAgainWithTheSameSeed(@TempDir Path dir) throws Exception {
+        train(dir.resolve("a.tgan"), dir.resolve("a.json"));
+        train(dir.resolve("b.tgan"), dir.resolve("b.json"));
+
+        Checkpoint a = Checkpoint.load(dir.resolve("a.tgan"), Gemm.openBlas());
+        Checkpoint b = Checkpoint.load(dir.resolve("b.tgan"), Gemm.openBlas());
+        // created-at differs between the runs; every weight and the scaler must not
+        assertThat(a.model().generate(new float[8 * 16 * 3])).isEqualTo(b.model().generate(new float[8 * 16 * 3]));
+        assertThat(a.scaler()).isEqualTo(b.scaler());
+    }
+
+    @Test
+    void shouldSampleWindowsAndStreamsThatEvaluateScores(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m.tgan");
+        train(model, dir.resolve("r.json"));
+        Path windows = dir.resolve("w.csv");
+        Path streams = dir.resolve("s.csv");
+
+        assertThat(run("sample", "--model", model.toString(), "--n", "40", "--out", windows.toString())).isZero();
+        assertThat(run("sample", "--model", model.toString(), "--n", "2", "--stream-length", "100", "--out",
+                streams.toString())).isZero();
+        out.getBuffer().setLength(0);
+        int code = run("evaluate", "--real", "sine:300x8x3", "--synthetic", streams.toString(), "--window", "8",
+                "--repeats", "1", "--discriminative-iterations", "20", "--predictive-iterations", "20", "--json");
+
+        SampleSet w = SampleCsv.read(windows);
+        assertThat(w.sequences()).isEqualTo(40);
+        assertThat(w.steps()).isEqualTo(8);
+        assertThat(SampleCsv.read(streams).steps()).isEqualTo(100);
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("syntheticWindows").asInt()).isEqualTo(24);
+        assertThat(report.get("discriminative").get("mean").asDouble()).isBetween(0.0, 0.5);
+        assertThat(report.get("predictive").get("mean").asDouble()).isPositive();
+    }
+
+    @Test
+    void shouldNameTheFlagWhenTheSineSpecIsBad(@TempDir Path dir) {
+        int code = run("train", "--csv", "sine:10x", "--out", dir.resolve("m.tgan").toString());
+
+        assertThat(code).isEqualTo(Tickforge.EXIT_USAGE);
+        assertThat(err.toString()).contains("sine:10x");
+        assertThat(Files.exists(dir.resolve("m.tgan"))).isFalse();
+    }
+}
