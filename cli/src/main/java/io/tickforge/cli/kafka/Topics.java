@@ -33,6 +33,11 @@ public final class Topics {
     private Topics() {
     }
 
+    private static String unreachable(KafkaConnection connection) {
+        return "Kafka at " + connection.bootstrap() + " did not answer within 30 s (is a broker running there? "
+                + "./tickforge broker starts one)";
+    }
+
     private static void awaitPartitionsOpen(Admin admin, String topic)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -83,11 +88,13 @@ public final class Topics {
             if (e.getCause() instanceof TopicExistsException) {
                 return false;
             }
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IllegalStateException(unreachable(connection), e.getCause());
+            }
             throw new IllegalStateException("cannot create topic " + topic + " on " + connection.bootstrap() + ": "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + connection.bootstrap() + " did not answer within 30 s "
-                    + "(is a broker running there? ./tickforge broker starts one)", e);
+            throw new IllegalStateException(unreachable(connection), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topic " + topic, e);
