@@ -113,10 +113,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             scaler = MinMaxScaler.fit(table);
             realWindows = WindowSet.slide(table, scaler, steps);
         }
-        SequenceSet realSet = real.startsWith(SineSpec.PREFIX)
-                ? SequenceSet.of(new SampleSet(syn.featureNames(), realWindows.count(), steps,
-                        toDoubles(realWindows.values())).scaled(scaler), steps, syn.features())
-                : SequenceSet.of(realWindows.values(), steps, syn.features());
+        // real windows are already in the scaler's units: fit and applied for a CSV, the unit scaler for sines
+        SequenceSet realSet = SequenceSet.of(realWindows.values(), steps, syn.features());
         SequenceSet synSet = SequenceSet.of(synWindows.scaled(scaler), steps, syn.features());
 
         long t0 = System.nanoTime();
@@ -131,14 +129,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static double[] toDoubles(float[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
     }
 
     private void printTable(PrintWriter out, QualityReport r, SequenceSet realSet, SequenceSet synSet, double seconds) {
