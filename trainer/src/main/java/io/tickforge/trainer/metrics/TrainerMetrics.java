@@ -1,0 +1,221 @@
+package io.tickforge.trainer.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tickforge.schemas.ModelMetadata;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The trainer's meters, in one place. Every name is {@code tickforge.trainer.<thing>}, every unit a base unit
+ * (seconds, bars, records), every tag bounded: {@code symbol} and {@code model} by the instruments traded,
+ * {@code reason}, {@code outcome}, {@code metric} and {@code loss} by enums. Thread-safe: stream threads and
+ * training workers record concurrently.
+ */
+public final class TrainerMetrics {
+
+    /** Prefix of every meter name. */
+    public static final String PREFIX = "tickforge.trainer.";
+
+    /** The outcome of a training, a metric tag. */
+    public enum Outcome {
+        /** Passed the gate and published. */
+        ACCEPTED,
+        /** Trained, but the gate kept the current model. */
+        REJECTED,
+        /** No candidate: cancelled at its deadline, diverged, or an error. */
+        FAILED;
+
+        /** @return the tag value */
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Counter recordsIn;
+    private final Counter lateTicks;
+    private final AtomicInteger running = new AtomicInteger();
+    private final Map<String, Counter> barsClosed = new ConcurrentHashMap<>();
+    private final Map<String, Counter> dlq = new ConcurrentHashMap<>();
+    private final Map<String, double[]> gauges = new ConcurrentHashMap<>();
+
+    /**
+     * @param registry where the meters live
+     * @param clock    the clock model ages are measured against
+     */
+    public TrainerMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.recordsIn = Counter.builder(PREFIX + "records.in")
+                .description("Input records (ticks or bars) read from the tick topic, valid or not")
+                .baseUnit("records").register(registry);
+        this.lateTicks = Counter.builder(PREFIX + "ticks.late")
+                .description("Ticks that arrived after their bar had closed (later than the grace period); dropped")
+                .baseUnit("records").register(registry);
+        Gauge.builder(PREFIX + "retrain.running", running, AtomicInteger::get)
+                .description("Trainings running or queued on the worker pool").baseUnit("trainings")
+                .register(registry);
+    }
+
+    /** @return the registry the meters are in */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Counts one input record. */
+    public void recordIn() {
+        recordsIn.increment();
+    }
+
+    /** Counts one late tick. */
+    public void lateTick() {
+        lateTicks.increment();
+    }
+
+    /**
+     * Counts a closed bar.
+     *
+     * @param symbol its symbol
+     */
+    public void barClosed(String symbol) {
+        barsClosed.computeIfAbsent(symbol, s -> Counter.builder(PREFIX + "bars.closed")
+                .description("Bars closed (ticks aggregated, or bars read) and appended to a window")
+                .baseUnit("bars").tag("symbol", s).register(registry)).increment();
+    }
+
+    /**
+     * Counts a record sent to the dead-letter topic.
+     *
+     * @param reason the reason header's value, from a bounded set
+     */
+    public void deadLettered(String reason) {
+        dlq.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "dlq.records")
+                .description("Input records sent to the dead-letter topic, by reason")
+                .baseUnit("records").tag("reason", r).register(registry)).increment();
+    }
+
+    /**
+     * Sets a symbol's window fill.
+     *
+     * @param symbol   the symbol
+     * @param bars     bars in its window
+     * @param capacity the window's capacity
+     */
+    public void windowFill(String symbol, int bars, int capacity) {
+        gauge("window.bars", "Bars in the symbol's rolling window", "bars", "symbol", symbol)[0] = bars;
+        gauge("window.fill", "Fraction of the symbol's rolling window that is filled, 0 to 1", null, "symbol",
+                symbol)[0] = capacity == 0 ? 0 : (double) bars / capacity;
+    }
+
+    /** A training was started on the pool. */
+    public void trainingStarted() {
+        running.incrementAndGet();
+    }
+
+    /**
+     * A training ended.
+     *
+     * @param model    the model
+     * @param outcome  how
+     * @param duration from request to outcome
+     */
+    public void trainingEnded(String model, Outcome outcome, Duration duration) {
+        running.decrementAndGet();
+        Timer.builder(PREFIX + "retrain.duration")
+                .description("Wall time of a training, from request to outcome (gate included)")
+                .tag("model", model).tag("outcome", outcome.tag()).register(registry).record(duration);
+    }
+
+    /**
+     * Counts a failed training by reason.
+     *
+     * @param model  the model
+     * @param reason the reason tag
+     */
+    public void trainingFailed(String model, String reason) {
+        Counter.builder(PREFIX + "retrain.failures")
+                .description("Trainings that produced no candidate, by reason (deadline, diverged, data, error)")
+                .tag("model", model).tag("reason", reason).register(registry).increment();
+    }
+
+    /**
+     * Records the current model of a name: its version, creation time and scores.
+     *
+     * @param metadata the current model's metadata
+     */
+    public void currentModel(ModelMetadata metadata) {
+        String model = metadata.modelName();
+        gauge("model.version", "Version of the current (last accepted) model", null, "model", model)[0] =
+                metadata.modelVersion();
+        double[] created = gauge("model.created", "Creation time of the current model, epoch seconds", "seconds",
+                "model", model);
+        created[0] = metadata.createdAt() / 1000.0;
+        gaugeFn("model.age", "Age of the current model", "seconds", "model", model,
+                () -> Math.max(0, clock.millis() / 1000.0 - created[0]));
+        ModelMetadata.Scores s = metadata.scores();
+        score(model, "discriminative", s.discriminative());
+        score(model, "predictive", s.predictive());
+    }
+
+    /**
+     * Records the last losses of a model's training.
+     *
+     * @param model the model
+     * @param loss  the loss's name, from a bounded set (e.g. {@code reconstruction}, {@code discriminator})
+     * @param value its last value
+     */
+    public void lastLoss(String model, String loss, double value) {
+        double[] g = gauges.computeIfAbsent("loss|" + model + "|" + loss, k -> {
+            double[] holder = {Double.NaN};
+            Gauge.builder(PREFIX + "training.loss", holder, h -> h[0])
+                    .description("Last value of a training loss of the model's latest training")
+                    .tag("model", model).tag("loss", loss).register(registry);
+            return holder;
+        });
+        g[0] = value;
+    }
+
+    private void score(String model, String metric, Double value) {
+        double[] g = gauges.computeIfAbsent("score|" + model + "|" + metric, k -> {
+            double[] holder = {Double.NaN};
+            Gauge.builder(PREFIX + "model.score", holder, h -> h[0])
+                    .description("Held-out quality score of the current model (lower is better); NaN when not"
+                            + " measured")
+                    .tag("model", model).tag("metric", metric).register(registry);
+            return holder;
+        });
+        g[0] = value == null ? Double.NaN : value;
+    }
+
+    private double[] gauge(String name, String description, String unit, String tag, String value) {
+        return gauges.computeIfAbsent(name + "|" + value, k -> {
+            double[] holder = {0};
+            Gauge.Builder<double[]> b = Gauge.builder(PREFIX + name, holder, h -> h[0]).description(description)
+                    .tag(tag, value);
+            if (unit != null) {
+                b.baseUnit(unit);
+            }
+            b.register(registry);
+            return holder;
+        });
+    }
+
+    private void gaugeFn(String name, String description, String unit, String tag, String value,
+                         java.util.function.DoubleSupplier f) {
+        gauges.computeIfAbsent(name + "|" + value, k -> {
+            Gauge.builder(PREFIX + name, f, java.util.function.DoubleSupplier::getAsDouble).description(description)
+                    .baseUnit(unit).tag(tag, value).strongReference(true).register(registry);
+            return new double[0];
+        });
+    }
+}
