@@ -10,6 +10,7 @@ import io.tickforge.timegan.model.TrainingProgress;
 import io.tickforge.timegan.model.TrainingRun;
 import io.tickforge.timegan.model.ValidationConfig;
 import io.tickforge.timegan.nn.Gemm;
+import io.tickforge.timegan.nn.Param;
 import io.tickforge.timegan.quality.QualityConfig;
 import io.tickforge.timegan.quality.QualityEvaluator;
 import io.tickforge.timegan.quality.QualityReport;
@@ -25,12 +26,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * Trains one TimeGAN on a {@link Dataset} and packages the result as a {@link Checkpoint} with a
  * {@link TrainingReport}: the three phases with held-out validation, wall time per iteration, and optionally the
  * paper's quality scores of the trained model against the held-out (or training) windows, stored in the
  * checkpoint's metadata. The same dataset, config and seed give a bit-identical model.
+ *
+ * <p>{@link #run(Dataset, TimeGanConfig, String, QualityConfig, Consumer)} trains a first model from a file;
+ * {@link #run(Dataset, TimeGanConfig, TimeGan, Provenance, QualityConfig, Consumer)} takes the caller's
+ * {@link Provenance} (name, version, feature transform, data window) and may warm-start from an existing model's
+ * weights, which is how the trainer service retrains.
  */
 public final class TrainingJob {
     private final Clock clock;
@@ -53,6 +60,9 @@ public final class TrainingJob {
     }
 
     /**
+     * A cold training of a first model: version 1, transform {@code levels}, and a data window of the dataset's rows
+     * timed at the training's end (files have no timestamps).
+     *
      * @param data      the data
      * @param config    hyperparameters, cell, iterations per phase and seed
      * @param modelName the name the checkpoint carries
@@ -63,6 +73,91 @@ public final class TrainingJob {
      */
     public Result run(Dataset data, TimeGanConfig config, String modelName, QualityConfig quality,
                       Consumer<TrainingProgress> listener) {
+        return train(data, config, null, quality, listener, now -> new Provenance(modelName, 1, "levels",
+                // files without timestamps: the rows are exact in the checkpoint's provenance, the time range is
+                // the training time
+                new ModelMetadata.DataWindow(data.provenance().rows(), now, now, List.of())));
+    }
+
+    /**
+     * A training with the caller's provenance, cold or warm-started from an existing model.
+     *
+     * <p>A warm start copies {@code initial}'s weights into a new model built from {@code config} and trains that
+     * copy for {@code config.iterationsPerPhase()} iterations of each phase, with the batches and noise of
+     * {@code config.seed()}; {@code initial} is only read, never changed. The five optimisers start afresh (zero
+     * moments, step 0): checkpoints published without optimiser state have none to continue from, and a retrain
+     * on new data is a new optimisation problem anyway. The architecture must match (features, hidden units,
+     * layers, cell); steps, batch, optimiser settings and seed may differ.
+     *
+     * @param data       the data
+     * @param config     hyperparameters, cell, iterations per phase and seed
+     * @param initial    the model to start from, or null for a cold start from {@code config.seed()}'s weights
+     * @param provenance the checkpoint's name, version, feature transform and data window; the window's rows must
+     *                   equal the dataset's
+     * @param quality    quality scoring after training, or null to skip it
+     * @param listener   called after every iteration (e.g. for progress, or to cancel by throwing)
+     * @return the checkpoint (with optimiser state; a caller that publishes it may re-wrap it without) and the report
+     * @throws io.tickforge.timegan.model.TrainingDivergedException when a loss becomes NaN or infinite
+     * @throws IllegalArgumentException when {@code initial}'s architecture differs from {@code config}'s, or the
+     *     data window's rows differ from the dataset's
+     */
+    public Result run(Dataset data, TimeGanConfig config, TimeGan initial, Provenance provenance,
+                      QualityConfig quality, Consumer<TrainingProgress> listener) {
+        Objects.requireNonNull(provenance, "provenance");
+        if (provenance.dataWindow().rows() != data.provenance().rows()) {
+            throw new IllegalArgumentException("provenance.dataWindow.rows must equal the dataset's "
+                    + data.provenance().rows() + " rows, got " + provenance.dataWindow().rows());
+        }
+        return train(data, config, initial, quality, listener, now -> provenance);
+    }
+
+    /**
+     * A new model with {@code config} and a copy of {@code initial}'s weights.
+     *
+     * @param initial the model to copy, only read
+     * @param config  the new model's config; its architecture must match {@code initial}'s
+     * @param gemm    the new model's matrix multiply
+     * @return the copy, with fresh optimisers
+     */
+    static TimeGan warmCopy(TimeGan initial, TimeGanConfig config, Gemm gemm) {
+        TimeGanConfig from = initial.config();
+        if (from.features() != config.features() || from.hidden() != config.hidden()
+                || from.layers() != config.layers() || from.cell() != config.cell()) {
+            throw new IllegalArgumentException("initial model must have the config's architecture (features "
+                    + config.features() + ", hidden " + config.hidden() + ", layers " + config.layers() + ", cell "
+                    + config.cell() + "), got features " + from.features() + ", hidden " + from.hidden()
+                    + ", layers " + from.layers() + ", cell " + from.cell());
+        }
+        TimeGan copy = new TimeGan(config, gemm);
+        List<Param> source = weights(initial);
+        List<Param> target = weights(copy);
+        for (int i = 0; i < target.size(); i++) {
+            Param s = source.get(i);
+            Param t = target.get(i);
+            if (!s.name().equals(t.name()) || s.size() != t.size()) {
+                throw new IllegalStateException("weights of the same architecture must line up, got " + s.name()
+                        + " for " + t.name());
+            }
+            System.arraycopy(s.value(), 0, t.value(), 0, s.size());
+        }
+        return copy;
+    }
+
+    private static List<Param> weights(TimeGan model) {
+        List<Param> all = new ArrayList<>();
+        all.addAll(model.embedder().params());
+        all.addAll(model.recovery().params());
+        all.addAll(model.generator().params());
+        all.addAll(model.supervisor().params());
+        all.addAll(model.discriminator().params());
+        return all;
+    }
+
+    private Result train(Dataset data, TimeGanConfig config, TimeGan initial, QualityConfig quality,
+                         Consumer<TrainingProgress> listener, LongFunction<Provenance> provenanceAt) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
         if (data.train().features() != config.features() || data.train().steps() != config.steps()) {
             throw new IllegalArgumentException("config must match the data: features " + data.train().features()
                     + " and steps " + data.train().steps() + ", config has " + config.features() + " and "
@@ -73,7 +168,7 @@ public final class TrainingJob {
                     + data.train().count() + " training windows");
         }
         long start = System.nanoTime();
-        TimeGan model = new TimeGan(config, gemm);
+        TimeGan model = initial == null ? new TimeGan(config, gemm) : warmCopy(initial, config, gemm);
         boolean validate = data.validation() != null && data.validation().count() >= config.batch();
         TrainingRun run = TrainingRun.seeded(model, data.train().batchSource(config.batch()),
                 validate ? data.validation().batchSource(config.batch()) : null, ValidationConfig.defaults());
@@ -114,11 +209,10 @@ public final class TrainingJob {
                     q.predictive().mean(), q.predictive().std());
         }
         long now = clock.millis();
-        ModelMetadata metadata = new ModelMetadata(ModelMetadata.CURRENT_FORMAT_VERSION, modelName, 1, now,
-                tickforgeVersion, data.featureNames(), "levels", Checkpoint.hyperparameters(config), config.seed(),
-                // files without timestamps: the rows are exact in the checkpoint's provenance, the time range is
-                // the training time
-                new ModelMetadata.DataWindow(data.provenance().rows(), now, now, List.of()), scores);
+        Provenance provenance = provenanceAt.apply(now);
+        ModelMetadata metadata = new ModelMetadata(ModelMetadata.CURRENT_FORMAT_VERSION, provenance.modelName(),
+                provenance.modelVersion(), now, tickforgeVersion, data.featureNames(), provenance.featureTransform(),
+                Checkpoint.hyperparameters(config), config.seed(), provenance.dataWindow(), scores);
         Checkpoint checkpoint = new Checkpoint(model, data.scaler(), metadata, data.provenance(), true);
         TrainingReport report = new TrainingReport(data.source(), data.train().count(),
                 validate ? data.validation().count() : 0, config, phases,
