@@ -1,6 +1,7 @@
 package io.tickforge.trainer.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -165,6 +166,18 @@ public final class TrainerMetrics {
         ModelMetadata.Scores s = metadata.scores();
         score(model, "discriminative", s.discriminative());
         score(model, "predictive", s.predictive());
+    }
+
+    /**
+     * Records the size of a checkpoint the trainer accepted (and will publish).
+     *
+     * @param model the model
+     * @param bytes the checkpoint's size in bytes
+     */
+    public void checkpointSize(String model, long bytes) {
+        DistributionSummary.builder(PREFIX + "checkpoint.size")
+                .description("Size of accepted checkpoints, as published to the model topic")
+                .baseUnit("bytes").tag("model", model).register(registry).record(bytes);
     }
 
     /**
