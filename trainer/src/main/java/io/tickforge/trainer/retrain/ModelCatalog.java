@@ -7,6 +7,7 @@ import io.tickforge.timegan.nn.Gemm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,12 +78,12 @@ public final class ModelCatalog {
         @Override
         public boolean equals(Object o) {
             return o instanceof Entry e && e.modelName.equals(modelName) && e.metadata.equals(metadata)
-                    && java.util.Arrays.equals(e.checkpoint, checkpoint);
+                    && Arrays.equals(e.checkpoint, checkpoint);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(modelName, metadata, java.util.Arrays.hashCode(checkpoint));
+            return Objects.hash(modelName, metadata, Arrays.hashCode(checkpoint));
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.tickforge.trainer.gate;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class HeldOutWindowsTest {
     static double[][] rows(int n, double offset) {
         double[][] rows = new double[n][5];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(rows[i], offset + i);
+            Arrays.fill(rows[i], offset + i);
         }
         return rows;
     }

@@ -3,6 +3,7 @@ package io.tickforge.trainer.gate;
 import io.tickforge.schemas.ModelMetadata.Scores;
 import io.tickforge.timegan.data.MinMaxScaler;
 import io.tickforge.timegan.model.TimeGan;
+import io.tickforge.timegan.model.TimeGanConfig;
 import io.tickforge.timegan.nn.Gemm;
 import io.tickforge.trainer.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class QualityScorerTest {
     private static TimeGan model(int steps) {
         var t = Fixtures.tinyTraining();
         var config = t.timeGan(1, 3);
-        return new TimeGan(new io.tickforge.timegan.model.TimeGanConfig(config.features(), config.hidden(),
+        return new TimeGan(new TimeGanConfig(config.features(), config.hidden(),
                 config.layers(), steps, config.batch(), config.gamma(), config.discriminatorThreshold(),
                 config.adam(), config.init(), config.cell(), 1, 3), Gemm.plainJava());
     }
