@@ -29,8 +29,8 @@ import java.util.Objects;
  *
  * <p>Every processor, store and internal topic has a name (constants on {@link IngestTopology},
  * {@link WindowStores}, {@link RetrainSchedule} and here), so names stay stable across releases. The stores are
- * persistent and changelogged. Per-symbol models need no repartition after ingest: bars are partitioned by symbol
- * already, and the model name is a function of the symbol.
+ * changelogged, persistent by default ({@link StoreKind}). Per-symbol models need no repartition after ingest: bars
+ * are partitioned by symbol already, and the model name is a function of the symbol.
  */
 public final class TrainerTopology {
     /** The sink writing accepted checkpoints to {@code topics.models}. */
@@ -40,17 +40,32 @@ public final class TrainerTopology {
     }
 
     /**
+     * The topology with persistent (RocksDB) stores.
+     *
      * @param config  every setting
      * @param retrain the training pool the schedule submits to and drains; shared by all tasks
      * @param metrics the module's meters
      * @return the topology
      */
     public static Topology build(TrainerConfig config, RetrainService retrain, TrainerMetrics metrics) {
+        return build(config, retrain, metrics, StoreKind.PERSISTENT);
+    }
+
+    /**
+     * @param config  every setting
+     * @param retrain the training pool the schedule submits to and drains; shared by all tasks
+     * @param metrics the module's meters
+     * @param stores  where the state stores keep their data locally (changelogged either way)
+     * @return the topology
+     */
+    public static Topology build(TrainerConfig config, RetrainService retrain, TrainerMetrics metrics,
+                                 StoreKind stores) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(retrain, "retrain");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(stores, "stores");
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, Bar> bars = IngestTopology.addTo(builder, config, metrics);
+        KStream<String, Bar> bars = IngestTopology.addTo(builder, config, metrics, stores);
         ScheduleConfig schedule = config.schedule();
         if (schedule.scope() == ScheduleConfig.Scope.POOLED) {
             String model = schedule.pooledModelName();
@@ -59,9 +74,9 @@ public final class TrainerTopology {
                             .withKeySerde(Serdes.String()).withValueSerde(IngestTopology.barSerde())
                             .withNumberOfPartitions(1));
         }
-        builder.addStateStore(WindowStores.bars());
-        builder.addStateStore(WindowStores.heads());
-        builder.addStateStore(RetrainSchedule.store());
+        builder.addStateStore(WindowStores.bars(stores));
+        builder.addStateStore(WindowStores.heads(stores));
+        builder.addStateStore(RetrainSchedule.store(stores));
         bars.process(WindowStores.appender(config.window().capacity(), metrics), Named.as(WindowStores.APPEND),
                         WindowStores.BARS, WindowStores.HEADS)
                 .process(RetrainSchedule.processor(config, retrain, metrics), Named.as(RetrainSchedule.PROCESSOR),

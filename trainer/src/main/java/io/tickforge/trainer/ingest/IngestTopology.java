@@ -5,6 +5,7 @@ import io.tickforge.schemas.Tick;
 import io.tickforge.schemas.codec.AvroCodec;
 import io.tickforge.schemas.codec.RecordCodec;
 import io.tickforge.schemas.kafka.RecordSerde;
+import io.tickforge.trainer.StoreKind;
 import io.tickforge.trainer.TrainerConfig;
 import io.tickforge.trainer.ingest.internal.BarAggregator;
 import io.tickforge.trainer.ingest.internal.DecodeProcessor;
@@ -83,9 +84,11 @@ public final class IngestTopology {
      * @param builder the topology's builder
      * @param config  the trainer's settings (topics, ingest)
      * @param metrics where input, dead letters and late ticks are counted
+     * @param stores  where the stores keep their data locally
      * @return the closed bars, keyed and partitioned by symbol
      */
-    public static KStream<String, Bar> addTo(StreamsBuilder builder, TrainerConfig config, TrainerMetrics metrics) {
+    public static KStream<String, Bar> addTo(StreamsBuilder builder, TrainerConfig config, TrainerMetrics metrics,
+                                             StoreKind stores) {
         KStream<byte[], byte[]> raw = builder.stream(config.topics().ticks(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE));
         if (config.ingest().input() == IngestConfig.Input.BARS) {
@@ -93,8 +96,8 @@ public final class IngestTopology {
                     .repartition(Repartitioned.<String, Bar>as(BARS_BY_SYMBOL)
                             .withKeySerde(Serdes.String()).withValueSerde(barSerde()));
         }
-        builder.addStateStore(openBarsStore());
-        builder.addStateStore(streamTimeStore());
+        builder.addStateStore(openBarsStore(stores));
+        builder.addStateStore(streamTimeStore(stores));
         IngestConfig ingest = config.ingest();
         return decoded(raw, config, metrics, ingest.format().tick(), Tick::symbol, Tick::ts, "ts")
                 .repartition(Repartitioned.<String, Tick>as(TICKS_BY_SYMBOL)
@@ -127,13 +130,13 @@ public final class IngestTopology {
                 .mapValues(value -> ((Decoded.Valid<T>) value).value(), Named.as(VALID_UNWRAP));
     }
 
-    private static StoreBuilder<KeyValueStore<String, OpenBar>> openBarsStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_BARS_STORE), Serdes.String(),
+    private static StoreBuilder<KeyValueStore<String, OpenBar>> openBarsStore(StoreKind stores) {
+        return Stores.keyValueStoreBuilder(stores.supplier(OPEN_BARS_STORE), Serdes.String(),
                 new OpenBarSerde()).withCachingEnabled().withLoggingEnabled(Map.of());
     }
 
-    private static StoreBuilder<KeyValueStore<String, Long>> streamTimeStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE), Serdes.String(),
+    private static StoreBuilder<KeyValueStore<String, Long>> streamTimeStore(StoreKind stores) {
+        return Stores.keyValueStoreBuilder(stores.supplier(STREAM_TIME_STORE), Serdes.String(),
                 Serdes.Long()).withCachingEnabled().withLoggingEnabled(Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.tickforge.trainer.retrain;
 
 import io.tickforge.schemas.Bar;
+import io.tickforge.trainer.StoreKind;
 import io.tickforge.trainer.TrainerConfig;
 import io.tickforge.trainer.metrics.TrainerMetrics;
 import io.tickforge.trainer.retrain.internal.ScheduleProcessor;
@@ -36,9 +37,12 @@ public final class RetrainSchedule {
     private RetrainSchedule() {
     }
 
-    /** @return the builder of {@link #STORE} */
-    public static StoreBuilder<KeyValueStore<String, ScheduleState>> store() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+    /**
+     * @param kind where the store keeps its data locally
+     * @return the builder of {@link #STORE}
+     */
+    public static StoreBuilder<KeyValueStore<String, ScheduleState>> store(StoreKind kind) {
+        return Stores.keyValueStoreBuilder(kind.supplier(STORE), Serdes.String(),
                 new ScheduleStateSerde()).withCachingEnabled().withLoggingEnabled(Map.of());
     }
 

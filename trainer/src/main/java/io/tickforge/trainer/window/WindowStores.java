@@ -3,6 +3,7 @@ package io.tickforge.trainer.window;
 import io.tickforge.schemas.Bar;
 import io.tickforge.schemas.codec.AvroCodec;
 import io.tickforge.schemas.kafka.RecordSerde;
+import io.tickforge.trainer.StoreKind;
 import io.tickforge.trainer.metrics.TrainerMetrics;
 import io.tickforge.trainer.window.internal.WindowAppendProcessor;
 import io.tickforge.trainer.window.internal.WindowHead;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.state.Stores;
 import java.util.Map;
 
 /**
- * The names and builders of the window's two stores; both are persistent and changelogged (topics
+ * The names and builders of the window's two stores; both are changelogged (topics
  * {@code <applicationId>-<name>-changelog}), so a restarted or rebalanced trainer has its windows back. See
  * {@link BarWindow} for the layout.
  */
@@ -40,15 +41,21 @@ public final class WindowStores {
         return () -> new WindowAppendProcessor(capacity, metrics);
     }
 
-    /** @return the builder of {@link #BARS} */
-    public static StoreBuilder<KeyValueStore<String, Bar>> bars() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BARS), Serdes.String(),
+    /**
+     * @param kind where the store keeps its data locally
+     * @return the builder of {@link #BARS}
+     */
+    public static StoreBuilder<KeyValueStore<String, Bar>> bars(StoreKind kind) {
+        return Stores.keyValueStoreBuilder(kind.supplier(BARS), Serdes.String(),
                 new RecordSerde<>(AvroCodec.bar())).withCachingEnabled().withLoggingEnabled(Map.of());
     }
 
-    /** @return the builder of {@link #HEADS} */
-    public static StoreBuilder<KeyValueStore<String, WindowHead>> heads() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEADS), Serdes.String(),
+    /**
+     * @param kind where the store keeps its data locally
+     * @return the builder of {@link #HEADS}
+     */
+    public static StoreBuilder<KeyValueStore<String, WindowHead>> heads(StoreKind kind) {
+        return Stores.keyValueStoreBuilder(kind.supplier(HEADS), Serdes.String(),
                 new WindowHeadSerde()).withCachingEnabled().withLoggingEnabled(Map.of());
     }
 }
