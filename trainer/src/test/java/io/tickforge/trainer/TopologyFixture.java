@@ -61,17 +61,29 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> models;
 
     /**
+     * A driver with in-memory (changelogged) stores, which keeps tests fast: the driver commits after every record,
+     * and a RocksDB commit flushes every store to disk.
+     *
      * @param config   the settings
      * @param stateDir the Streams state directory
      */
     public TopologyFixture(TrainerConfig config, Path stateDir) {
+        this(config, stateDir, StoreKind.IN_MEMORY);
+    }
+
+    /**
+     * @param config   the settings
+     * @param stateDir the Streams state directory
+     * @param stores   the kind of state stores
+     */
+    public TopologyFixture(TrainerConfig config, Path stateDir, StoreKind stores) {
         this.config = config;
         this.metrics = new TrainerMetrics(registry, Clock.fixed(WALL_CLOCK, ZoneOffset.UTC));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        this.driver = new TopologyTestDriver(TrainerTopology.build(config, retrain, metrics), props, WALL_CLOCK);
+        this.driver = new TopologyTestDriver(TrainerTopology.build(config, retrain, metrics, stores), props, WALL_CLOCK);
         this.input = driver.createInputTopic(config.topics().ticks(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         this.dlq = driver.createOutputTopic(config.topics().dlq(), new ByteArrayDeserializer(),

@@ -82,9 +82,10 @@ class TrainerTopologyTest {
         assertThat(perSymbol).doesNotContain(RetrainSchedule.POOLED_REPARTITION + "-repartition");
     }
 
-    @Test
-    void shouldChangelogEveryStoreWhenTicksAreProcessed() {
-        try (TopologyFixture fixture = new TopologyFixture(TopologyFixture.config(), stateDir)) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void shouldChangelogEveryStoreWhenTicksAreProcessed(StoreKind stores) {
+        try (TopologyFixture fixture = new TopologyFixture(TopologyFixture.config(), stateDir, stores)) {
             for (int i = 0; i < 30; i++) {
                 fixture.tick("AAPL", TopologyFixture.T0 + 1000L * i, 100 + i, 1);
             }
@@ -100,9 +101,10 @@ class TrainerTopologyTest {
         }
     }
 
-    @Test
-    void shouldRequestFirstTrainingWhenTicksHaveClosedMinBarsBars() {
-        try (TopologyFixture fixture = new TopologyFixture(TopologyFixture.config(), stateDir)) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void shouldRequestFirstTrainingWhenTicksHaveClosedMinBarsBars(StoreKind stores) {
+        try (TopologyFixture fixture = new TopologyFixture(TopologyFixture.config(), stateDir, stores)) {
             // one tick a second: bar i closes when a tick reaches (i + 1) s + 2 s grace
             for (int i = 0; i < 26; i++) {
                 fixture.tick("AAPL", TopologyFixture.T0 + 1000L * i, 100 + i, 1);
