@@ -18,12 +18,16 @@ public final class FakeRetrainService implements RetrainService {
     private final Set<String> running = new HashSet<>();
     private final List<TrainingOutcome> finished = new ArrayList<>();
     private boolean refusing;
+    private RuntimeException failure;
     private int attempts;
     private int drains;
 
     @Override
     public boolean submit(TrainingRequest request) {
         attempts++;
+        if (failure != null) {
+            throw failure;
+        }
         if (refusing) {
             return false;
         }
@@ -39,6 +43,9 @@ public final class FakeRetrainService implements RetrainService {
     @Override
     public List<TrainingOutcome> drain() {
         drains++;
+        if (failure != null) {
+            throw failure;
+        }
         List<TrainingOutcome> out = List.copyOf(finished);
         finished.clear();
         return out;
@@ -47,6 +54,11 @@ public final class FakeRetrainService implements RetrainService {
     @Override
     public void close() {
         // nothing runs
+    }
+
+    /** @param error thrown by {@link #submit} and {@link #drain} from now on; null to stop */
+    public void fail(RuntimeException error) {
+        this.failure = error;
     }
 
     /** @param refuse whether {@link #submit} returns false (as with a full pool) */
