@@ -120,4 +120,25 @@ class TrainerTopologyTest {
             });
         }
     }
+
+    @Test
+    void shouldRequestOnePooledTrainingWhenTicksOfSeveralSymbolsClosedEnoughBars() {
+        try (TopologyFixture fixture = new TopologyFixture(TopologyFixture.config(IngestConfig.Input.TICKS,
+                WireFormat.JSON, ScheduleConfig.Scope.POOLED), stateDir)) {
+            for (int i = 0; i < 14; i++) {
+                fixture.tick("AAPL", TopologyFixture.T0 + 1000L * i, 100 + i, 1);
+                fixture.tick("MSFT", TopologyFixture.T0 + 1000L * i + 500, 200 + i, 2);
+            }
+            assertThat(fixture.retrain().started()).isEmpty();
+
+            fixture.tick("AAPL", TopologyFixture.T0 + 14_000, 114, 1);
+
+            assertThat(fixture.retrain().started()).singleElement().satisfies(request -> {
+                assertThat(request.modelName()).isEqualTo("timegan-pooled");
+                assertThat(request.bars()).containsOnlyKeys("AAPL", "MSFT");
+                assertThat(request.bars().get("AAPL")).hasSize(12);
+                assertThat(request.bars().get("MSFT")).hasSize(12);
+            });
+        }
+    }
 }

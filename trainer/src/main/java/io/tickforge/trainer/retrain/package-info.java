@@ -4,5 +4,9 @@
  * threads and only takes snapshots; {@link io.tickforge.trainer.retrain.RetrainService} trains them on its own
  * bounded pool, at most one training per model, each with a deadline. A retrain warm-starts from the current
  * model's weights with fewer iterations.
+ *
+ * <p>{@link io.tickforge.trainer.retrain.RetrainSchedule} is the stream-thread side: its changelogged store keeps,
+ * per model, the bars since the last training started, when it started and whether a first training was requested,
+ * so a trigger that could not be submitted stays pending across checks and restarts.
  */
 package io.tickforge.trainer.retrain;
