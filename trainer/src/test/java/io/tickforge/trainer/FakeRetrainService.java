@@ -67,7 +67,7 @@ public final class FakeRetrainService implements RetrainService {
     }
 
     /**
-     * @param model   a model
+     * @param model     a model
      * @param isRunning whether {@link #isRunning} says so
      */
     public void running(String model, boolean isRunning) {

@@ -83,7 +83,8 @@ public final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        this.driver = new TopologyTestDriver(TrainerTopology.build(config, retrain, metrics, stores), props, WALL_CLOCK);
+        this.driver = new TopologyTestDriver(TrainerTopology.build(config, retrain, metrics, stores), props,
+                WALL_CLOCK);
         this.input = driver.createInputTopic(config.topics().ticks(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         this.dlq = driver.createOutputTopic(config.topics().dlq(), new ByteArrayDeserializer(),

@@ -102,7 +102,8 @@ class BarWindowTest {
         try (TopologyFixture fixture = barInput(ScheduleConfig.Scope.PER_SYMBOL)) {
             String app = fixture.trainerConfig().applicationId();
             TestOutputTopic<String, byte[]> barLog = fixture.driver().createOutputTopic(
-                    app + "-" + WindowStores.BARS + "-changelog", new StringDeserializer(), new ByteArrayDeserializer());
+                    app + "-" + WindowStores.BARS + "-changelog", new StringDeserializer(),
+                    new ByteArrayDeserializer());
             TestOutputTopic<String, byte[]> headLog = fixture.driver().createOutputTopic(
                     app + "-" + WindowStores.HEADS + "-changelog", new StringDeserializer(),
                     new ByteArrayDeserializer());

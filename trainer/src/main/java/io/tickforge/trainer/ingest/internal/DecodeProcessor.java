@@ -75,7 +75,7 @@ public final class DecodeProcessor<T> implements Processor<byte[], byte[], Strin
             deadLetter(record, DeadLetterReason.classify(e), e.getMessage());
             return;
         } catch (RuntimeException e) {
-            // the codecs promise InvalidRecordException; anything else is still the record's fault, not a reason to stop
+            // the codecs promise InvalidRecordException; anything else is still the record's fault, no reason to stop
             deadLetter(record, DeadLetterReason.MALFORMED, "$ could not be decoded: " + e);
             return;
         }
