@@ -48,6 +48,7 @@ public final class TrainerMetrics {
     private final AtomicInteger running = new AtomicInteger();
     private final Map<String, Counter> barsClosed = new ConcurrentHashMap<>();
     private final Map<String, Counter> dlq = new ConcurrentHashMap<>();
+    private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
     private final Map<String, double[]> gauges = new ConcurrentHashMap<>();
 
     /**
@@ -102,6 +103,19 @@ public final class TrainerMetrics {
     public void deadLettered(String reason) {
         dlq.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "dlq.records")
                 .description("Input records sent to the dead-letter topic, by reason")
+                .baseUnit("records").tag("reason", r).register(registry)).increment();
+    }
+
+    /**
+     * Counts a valid input record (a tick or a bar) that was dropped after decoding for a reason other than being
+     * late, e.g. a bar not newer than its window's latest bar (replayed or out of order).
+     *
+     * @param reason why, from a bounded set (e.g. {@code out-of-order}, {@code volume-overflow})
+     */
+    public void recordDropped(String reason) {
+        dropped.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "records.dropped")
+                .description("Valid input records (ticks or bars) dropped after decoding, by reason; late ticks are"
+                        + " counted by ticks.late instead")
                 .baseUnit("records").tag("reason", r).register(registry)).increment();
     }
 

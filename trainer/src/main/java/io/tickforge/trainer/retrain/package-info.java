@@ -10,5 +10,9 @@
  * cold or warm, gates the candidate ({@code gate}) and encodes accepted checkpoints.
  * {@link io.tickforge.trainer.retrain.ModelCatalog} owns the current checkpoint of every model: filled from the
  * model topic on start, read for warm starts and gating, updated on accept.
+ *
+ * <p>{@link io.tickforge.trainer.retrain.RetrainSchedule} is the stream-thread side: its changelogged store keeps,
+ * per model, the bars since the last training started, when it started and whether a first training was requested,
+ * so a trigger that could not be submitted stays pending across checks and restarts.
  */
 package io.tickforge.trainer.retrain;
