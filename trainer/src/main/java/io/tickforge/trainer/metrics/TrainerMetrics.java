@@ -245,4 +245,18 @@ public final class TrainerMetrics {
             return new double[0];
         });
     }
+
+    /** Counts a model record on the model topic that could not be recovered on start. */
+    public void recoveryFailed() {
+        Counter.builder(PREFIX + "models.recovery.failures")
+                .description("Model records on the model topic that could not be loaded on start (bad checkpoint)")
+                .baseUnit("records").register(registry).increment();
+    }
+
+    /** Counts a stream thread that died with an exception and was replaced. */
+    public void streamThreadReplaced() {
+        Counter.builder(PREFIX + "stream.threads.replaced")
+                .description("Stream threads that failed with an exception and were replaced")
+                .baseUnit("threads").register(registry).increment();
+    }
 }
