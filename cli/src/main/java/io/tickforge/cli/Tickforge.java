@@ -7,6 +7,7 @@ import io.tickforge.cli.replay.ReplayCommand;
 import io.tickforge.cli.sample.SampleCommand;
 import io.tickforge.cli.simulate.SimulateCommand;
 import io.tickforge.cli.train.TrainCommand;
+import io.tickforge.cli.trainer.TrainerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,8 @@ import java.util.List;
  */
 @Command(name = "tickforge", mixinStandardHelpOptions = true, versionProvider = Tickforge.Version.class,
         description = "Learns a market-tick stream with TimeGAN and publishes realistic synthetic ticks to Kafka.",
-        subcommands = {BrokerCommand.class, SimulateCommand.class, ReplayCommand.class, TrainCommand.class, SampleCommand.class,
+        subcommands = {BrokerCommand.class, SimulateCommand.class, ReplayCommand.class, TrainerCommand.class, TrainCommand.class,
+                SampleCommand.class,
                 EvaluateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Every command accepts --config FILE: a properties file of flag defaults (rate=2000, "

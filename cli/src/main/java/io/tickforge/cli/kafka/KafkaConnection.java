@@ -1,7 +1,12 @@
 package io.tickforge.cli.kafka;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -75,4 +80,61 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
         props.putAll(p);
         return props;
     }
+
+    /**
+     * Properties for a Kafka Streams application: {@code exactly_once_v2}, byte-array default serdes (every node
+     * names its own), producer and consumer sizes for checkpoint records up to
+     * {@link #MAX_MODEL_RECORD_BYTES}; passthrough last.
+     *
+     * @param applicationId the {@code application.id}
+     * @param stateDir      the {@code state.dir}
+     * @param streamThreads the {@code num.stream.threads}, &gt;= 1
+     * @return the Streams properties
+     */
+    public Properties streamsProperties(String applicationId, java.nio.file.Path stateDir, int streamThreads) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads));
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                Integer.toString(MAX_MODEL_RECORD_BYTES));
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                Integer.toString(MAX_MODEL_RECORD_BYTES));
+        p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
+        p.putAll(passthrough);
+        Properties props = new Properties();
+        props.putAll(p);
+        return props;
+    }
+
+    /**
+     * Properties for a consumer that reads a topic by assignment, without a group (the model topic on start):
+     * String keys, byte[] values, read-committed; passthrough last.
+     *
+     * @param clientId the {@code client.id}
+     * @return the consumer properties
+     */
+    public Properties readerProperties(String clientId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_MODEL_RECORD_BYTES));
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.putAll(passthrough);
+        Properties props = new Properties();
+        props.putAll(p);
+        return props;
+    }
+
+    /** The largest model record tickforge writes or reads, in bytes (the model topic's {@code max.message.bytes}). */
+    public static final int MAX_MODEL_RECORD_BYTES = 16 * 1024 * 1024;
 }

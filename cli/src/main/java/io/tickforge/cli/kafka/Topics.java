@@ -75,14 +75,27 @@ public final class Topics {
      * @throws IllegalStateException when the cluster cannot be reached or refuses the topic
      */
     public static boolean ensure(KafkaConnection connection, String topic, int partitions) {
+        return ensure(connection, topic, partitions, Map.of());
+    }
+
+    /**
+     * @param connection the cluster
+     * @param topic      the topic name
+     * @param partitions partitions if it has to be created, &gt;= 1
+     * @param configs    topic configs if it has to be created, e.g. {@code cleanup.policy=compact}
+     * @return true if this call created the topic
+     * @throws IllegalStateException when the cluster cannot be reached or refuses the topic
+     */
+    public static boolean ensure(KafkaConnection connection, String topic, int partitions,
+                                 Map<String, String> configs) {
         try (Admin admin = Admin.create(connection.adminProperties("tickforge-admin"))) {
             if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 return false;
             }
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(configs)))
                     .all().get(30, TimeUnit.SECONDS);
             awaitPartitionsOpen(admin, topic);
-            LOG.info("topic created topic={} partitions={}", topic, partitions);
+            LOG.info("topic created topic={} partitions={} configs={}", topic, partitions, configs);
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {

@@ -58,4 +58,22 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         }
         return d;
     }
+
+    /**
+     * @param d a duration
+     * @return it in the flags' short form, e.g. {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}
+     */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1_000 == 0 && ms > 0) {
+            return ms / 1_000 + "s";
+        }
+        return ms + "ms";
+    }
 }
