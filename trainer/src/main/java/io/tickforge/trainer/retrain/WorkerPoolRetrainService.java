@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -45,7 +48,10 @@ import java.util.function.Supplier;
  *
  * <p><b>Admission.</b> {@link #submit} never blocks and never queues beyond the pool: it refuses a model that already
  * has a training, and refuses any model when {@code training.workers} trainings are in flight (a permit per
- * training, released when it ends); the caller keeps its trigger and asks again later.
+ * training, released when it ends); the caller keeps its trigger and asks again later. Refused models wait in line:
+ * when a worker frees up it goes to a model that has no model yet, then to the one refused longest ago, so that the
+ * stream task that happens to check first cannot starve the others; a model that stops asking for
+ * {@link #WAITING_EXPIRY} loses its place.
  *
  * <p><b>One training.</b> The bars become a {@link TrainingSet} (a failure there is
  * {@link TrainingOutcome.Reason#DATA}).
@@ -83,6 +89,9 @@ public final class WorkerPoolRetrainService implements RetrainService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPoolRetrainService.class);
 
+    /** How long a refused model keeps its place in line without asking again. */
+    static final Duration WAITING_EXPIRY = Duration.ofSeconds(30);
+
     /** How long {@link #close()} waits for cancelled trainings to stop. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -97,6 +106,7 @@ public final class WorkerPoolRetrainService implements RetrainService {
     private final ThreadPoolExecutor pool;
     private final Semaphore permits;
     private final ConcurrentMap<String, Run> running = new ConcurrentHashMap<>();
+    private final Map<String, Waiting> waiting = new HashMap<>();
     private final Queue<TrainingOutcome> outcomes = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
@@ -167,22 +177,34 @@ public final class WorkerPoolRetrainService implements RetrainService {
     }
 
     @Override
-    public boolean submit(TrainingRequest request) {
+    public synchronized boolean submit(TrainingRequest request) {
         Objects.requireNonNull(request, "request");
         if (closed) {
             return false;
         }
         String model = request.modelName();
-        Run run = new Run(model);
-        if (running.putIfAbsent(model, run) != null) {
+        if (running.containsKey(model)) {
             LOG.debug("retrain refused model={} cause=already-running", model);
             return false;
         }
+        long now = clock.millis();
+        waiting.values().removeIf(w -> now - w.lastAsked() > WAITING_EXPIRY.toMillis());
+        boolean first = catalog.current(model).isEmpty();
+        waiting.merge(model, new Waiting(model, now, now, first),
+                (old, neu) -> new Waiting(model, old.since(), now, first));
+        Waiting next = waiting.values().stream().min(Waiting.ORDER).orElseThrow();
+        if (!next.model().equals(model)) {
+            LOG.debug("retrain refused model={} cause=fairness next={} waitingSinceMs={}", model, next.model(),
+                    now - next.since());
+            return false;
+        }
         if (!permits.tryAcquire()) {
-            running.remove(model, run);
             LOG.debug("retrain refused model={} cause=pool-full workers={}", model, training.workers());
             return false;
         }
+        Run run = new Run(model);
+        running.put(model, run);
+        waiting.remove(model);
         try {
             pool.execute(() -> execute(request, run));
         } catch (RejectedExecutionException e) {
@@ -193,6 +215,22 @@ public final class WorkerPoolRetrainService implements RetrainService {
         }
         LOG.debug("retrain submitted model={} trigger={} bars={}", model, request.trigger(), request.barCount());
         return true;
+    }
+
+    /**
+     * A model whose submission was refused for want of a worker, so that the next free worker goes to the model that
+     * deserves it, not to whichever stream task happens to ask first.
+     *
+     * @param model     the model
+     * @param since     when it was first refused, ms (injected clock)
+     * @param lastAsked when it last asked, ms; an entry not renewed within {@link #WAITING_EXPIRY} is dropped (its
+     *                  partition may have moved to another instance)
+     * @param first     whether it has no current model yet
+     */
+    private record Waiting(String model, long since, long lastAsked, boolean first) {
+        /** Models without any model first, then the longest waiting, then by name. */
+        static final Comparator<Waiting> ORDER = Comparator.comparing((Waiting w) -> !w.first())
+                .thenComparingLong(Waiting::since).thenComparing(Waiting::model);
     }
 
     @Override

@@ -272,6 +272,38 @@ class WorkerPoolRetrainServiceTest {
     }
 
     @Test
+    void shouldGiveTheFreedWorkerToTheModelWaitingLongestWhenSeveralWereRefused() throws Exception {
+        WorkerPoolRetrainService s = service(Fixtures.tinyTraining(1, 3), EQUAL, blocking());
+        assertThat(s.submit(Fixtures.request(MODEL, 80, 1))).isTrue();
+        started.await(60, TimeUnit.SECONDS);
+        assertThat(s.submit(Fixtures.request("timegan-waited", 80, 2))).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        release.countDown();
+        await(s);
+
+        boolean early = s.submit(Fixtures.request(MODEL, 80, 3));
+        boolean waited = s.submit(Fixtures.request("timegan-waited", 80, 4));
+
+        assertThat(early).isFalse();
+        assertThat(waited).isTrue();
+    }
+
+    @Test
+    void shouldLetAnotherModelTakeTheWorkerWhenTheWaitingOneStoppedAsking() throws Exception {
+        WorkerPoolRetrainService s = service(Fixtures.tinyTraining(1, 3), EQUAL, blocking());
+        assertThat(s.submit(Fixtures.request(MODEL, 80, 1))).isTrue();
+        started.await(60, TimeUnit.SECONDS);
+        assertThat(s.submit(Fixtures.request("timegan-gone", 80, 2))).isFalse();
+        release.countDown();
+        await(s);
+        clock.advance(WorkerPoolRetrainService.WAITING_EXPIRY.plusSeconds(1));
+
+        boolean other = s.submit(Fixtures.request(MODEL, 80, 3));
+
+        assertThat(other).isTrue();
+    }
+
+    @Test
     void shouldFailWithDivergedWhenALossBecomesNaN() {
         WorkerPoolRetrainService s = service(Fixtures.tinyTraining(), EQUAL,
                 (data, config, initial, provenance, gemm, listener) -> {
