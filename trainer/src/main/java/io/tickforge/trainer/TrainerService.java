@@ -3,6 +3,7 @@ package io.tickforge.trainer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.tickforge.schemas.ModelMetadata;
 import io.tickforge.trainer.metrics.TrainerMetrics;
+import io.tickforge.trainer.publish.ModelDirectory;
 import io.tickforge.trainer.publish.ModelTopicReader;
 import io.tickforge.timegan.checkpoint.CheckpointException;
 import io.tickforge.timegan.nn.Gemm;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -92,9 +94,27 @@ public final class TrainerService implements AutoCloseable {
      */
     public static TrainerService create(TrainerConfig config, TrainerKafka kafka, TrainerMetrics metrics, Clock clock,
                                         String tickforgeVersion) {
+        return create(config, kafka, metrics, clock, tickforgeVersion, null);
+    }
+
+    /**
+     * The production wiring, also writing every accepted model to a directory.
+     *
+     * @param config           the trainer's settings
+     * @param kafka            makes the Kafka clients
+     * @param metrics          the trainer's meters
+     * @param clock            the clock
+     * @param tickforgeVersion written into every checkpoint
+     * @param modelDirectory   where accepted models are also written as files, or null for none
+     * @return the service, not started
+     */
+    public static TrainerService create(TrainerConfig config, TrainerKafka kafka, TrainerMetrics metrics, Clock clock,
+                                        String tickforgeVersion, Path modelDirectory) {
         ModelCatalog catalog = new ModelCatalog();
-        RetrainService retrain = new WorkerPoolRetrainService(config.training(), config.gate(), clock, Gemm::openBlas,
+        RetrainService pool = new WorkerPoolRetrainService(config.training(), config.gate(), clock, Gemm::openBlas,
                 tickforgeVersion, metrics, catalog);
+        RetrainService retrain = modelDirectory == null ? pool
+                : ModelDirectory.writingTo(modelDirectory, pool, metrics);
         ModelRecovery recovery = (name, bytes) -> {
             try {
                 catalog.offer(name, bytes);

@@ -77,6 +77,8 @@ public final class TrainerCommand implements Callable<Integer> {
     String applicationId;
     @Option(names = "--state-dir", defaultValue = "${java.io.tmpdir}/tickforge-trainer", description = "Local state directory (default: ${DEFAULT-VALUE}).")
     Path stateDir;
+    @Option(names = "--model-dir", description = "Also write every accepted model to this directory as <model>-v<version>.tgan and <model>.tgan (optional).")
+    Path modelDir;
     @Option(names = "--stream-threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
     int streamThreads;
 
@@ -247,7 +249,7 @@ public final class TrainerCommand implements Callable<Integer> {
         String version = TrainerCommand.class.getPackage().getImplementationVersion();
         try (StopSignal stop = new StopSignal("trainer");
              TrainerService service = TrainerService.create(config, clients, metrics, clock,
-                     version == null ? "dev" : version);
+                     version == null ? "dev" : version, modelDir);
              MetricsServer server = MetricsServer.start(metricsHost, metricsPort, registry, () -> health(service))) {
             int recovered = service.start(Duration.ofSeconds(60));
             out.printf(Locale.ROOT, "Trainer %s reading %s on %s: %s bars, %s models, window %d bars (first training"

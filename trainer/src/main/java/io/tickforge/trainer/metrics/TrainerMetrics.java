@@ -259,4 +259,11 @@ public final class TrainerMetrics {
                 .description("Stream threads that failed with an exception and were replaced")
                 .baseUnit("threads").register(registry).increment();
     }
+
+    /** Counts an accepted model that could not be written to the model directory (it is still published). */
+    public void modelFileFailed() {
+        Counter.builder(PREFIX + "model.file.failures")
+                .description("Accepted models that could not be written to the model directory; still published")
+                .baseUnit("files").register(registry).increment();
+    }
 }
