@@ -57,8 +57,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * least-squares slope over the second half (flat means about 0 ticks/s), and every training's outcome with its
  * duration from request to outcome and from outcome to the committed record on the model topic.
  *
- * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/tickforge-bench.jar
- * io.tickforge.bench.trainer.TrainerEndToEnd [minutes] [rate] [symbols]}. Prints to stdout: this is a report.
+ * <p>Run: {@code OMP_NUM_THREADS=1 TICKFORGE_LOG_LEVEL=INFO java -cp bench/target/tickforge-bench.jar
+ * io.tickforge.bench.trainer.TrainerEndToEnd [minutes] [rate] [symbols]}. Prints the report to stdout; with
+ * {@code TICKFORGE_LOG_LEVEL=INFO} stderr has one {@code retrain accepted|rejected} line per training with
+ * {@code warm=} and {@code durationMs=}.
  */
 public final class TrainerEndToEnd {
     private TrainerEndToEnd() {
@@ -212,10 +214,12 @@ public final class TrainerEndToEnd {
                         + " ticks/s)%n", sorted[sorted.length / 2], sorted[sorted.length - 1], sxx == 0 ? 0 : sxy / sxx,
                 rate);
         for (Timer t : registry.find(TrainerMetrics.PREFIX + "retrain.duration").timers()) {
-            System.out.printf(Locale.ROOT, "trainings %s %s: count %d, mean %.1f s, max %.1f s%n",
-                    t.getId().getTag("model"), t.getId().getTag("outcome"), t.count(),
-                    t.mean(TimeUnit.SECONDS), t.max(TimeUnit.SECONDS));
+            System.out.printf(Locale.ROOT, "trainings %s %s: count %d, mean %.1f s (request to outcome)%n",
+                    t.getId().getTag("model"), t.getId().getTag("outcome"), t.count(), t.mean(TimeUnit.SECONDS));
         }
+        registry.find(TrainerMetrics.PREFIX + "retrain.failures").counters().forEach(c -> System.out.printf(
+                Locale.ROOT, "failures %s %s: %d%n", c.getId().getTag("model"), c.getId().getTag("reason"),
+                (long) c.count()));
         System.out.println("models published (" + published.size() + "):");
         synchronized (published) {
             published.forEach(p -> System.out.println("  " + p));

@@ -75,10 +75,7 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.putAll(passthrough);
-        Properties props = new Properties();
-        props.putAll(p);
-        return props;
+        return withPassthrough(p);
     }
 
     /**
@@ -106,10 +103,7 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 Integer.toString(MAX_MODEL_RECORD_BYTES));
         p.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "INFO");
-        p.putAll(passthrough);
-        Properties props = new Properties();
-        props.putAll(p);
-        return props;
+        return withPassthrough(p);
     }
 
     /**
@@ -129,12 +123,16 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_MODEL_RECORD_BYTES));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.putAll(passthrough);
-        Properties props = new Properties();
-        props.putAll(p);
-        return props;
+        return withPassthrough(p);
     }
 
     /** The largest model record tickforge writes or reads, in bytes (the model topic's {@code max.message.bytes}). */
     public static final int MAX_MODEL_RECORD_BYTES = 16 * 1024 * 1024;
+
+    private Properties withPassthrough(Map<String, Object> defaults) {
+        Properties props = new Properties();
+        props.putAll(defaults);
+        props.putAll(passthrough);
+        return props;
+    }
 }

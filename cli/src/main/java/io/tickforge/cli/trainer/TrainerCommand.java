@@ -75,7 +75,7 @@ public final class TrainerCommand implements Callable<Integer> {
     int partitions;
     @Option(names = "--application-id", defaultValue = TrainerConfig.DEFAULT_APPLICATION_ID, description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
     String applicationId;
-    @Option(names = "--state-dir", defaultValue = "${java.io.tmpdir}/tickforge-trainer", description = "Local state directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--state-dir", defaultValue = "${user.home}/.tickforge/trainer-state", description = "Local state directory for the windows and the schedule (restored from Kafka if lost; default: ${DEFAULT-VALUE}).")
     Path stateDir;
     @Option(names = "--model-dir", description = "Also write every accepted model to this directory as <model>-v<version>.tgan and <model>.tgan (optional).")
     Path modelDir;

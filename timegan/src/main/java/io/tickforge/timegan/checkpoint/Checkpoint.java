@@ -178,6 +178,20 @@ public final class Checkpoint {
      */
     public void save(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
+        write(path, toBytes());
+    }
+
+    /**
+     * Writes checkpoint bytes (e.g. a record read from the model topic) to a file, atomically where the file system
+     * allows: a reader never sees half a file. The bytes are not checked.
+     *
+     * @param path  the file, replaced if it exists
+     * @param bytes the checkpoint's bytes
+     * @throws IOException when writing fails
+     */
+    public static void write(Path path, byte[] bytes) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(bytes, "bytes");
         Path absolute = path.toAbsolutePath();
         Path dir = absolute.getParent();
         // a sibling, so the move stays on one file system; created with the default permissions, unlike
@@ -185,7 +199,7 @@ public final class Checkpoint {
         Path tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Thread.currentThread().getId() + ".tmp");
         try {
-            Files.write(tmp, toBytes());
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

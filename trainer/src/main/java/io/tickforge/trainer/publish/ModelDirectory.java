@@ -1,5 +1,6 @@
 package io.tickforge.trainer.publish;
 
+import io.tickforge.timegan.checkpoint.Checkpoint;
 import io.tickforge.trainer.metrics.TrainerMetrics;
 import io.tickforge.trainer.retrain.RetrainService;
 import io.tickforge.trainer.retrain.TrainingOutcome;
@@ -8,10 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 
@@ -84,25 +83,13 @@ public final class ModelDirectory implements RetrainService {
         long version = accepted.metadata().modelVersion();
         try {
             Path versioned = directory.resolve(model + "-v" + version + ".tgan");
-            atomicWrite(versioned, accepted.checkpoint());
-            atomicWrite(directory.resolve(model + ".tgan"), accepted.checkpoint());
+            Checkpoint.write(versioned, accepted.checkpoint());
+            Checkpoint.write(directory.resolve(model + ".tgan"), accepted.checkpoint());
             LOG.info("model file written model={} version={} path={}", model, version, versioned);
         } catch (IOException | RuntimeException e) {
             metrics.modelFileFailed();
             LOG.warn("model file not written model={} version={} directory={} error={}", model, version, directory,
                     e.toString());
-        }
-    }
-
-    private static void atomicWrite(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
