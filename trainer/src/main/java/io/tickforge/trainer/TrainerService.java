@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The trainer's lifecycle: recover the current models from the model topic, start the topology, report health, stop
@@ -62,6 +63,7 @@ public final class TrainerService implements AutoCloseable {
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
     private int recovered;
+    private volatile Supplier<Map<String, ModelMetadata>> models = Map::of;
 
     /**
      * @param config   the trainer's settings
@@ -123,7 +125,15 @@ public final class TrainerService implements AutoCloseable {
             }
             return catalog.current(name).orElseThrow().metadata();
         };
-        return new TrainerService(config, kafka, retrain, recovery, metrics, clock);
+        TrainerService service = new TrainerService(config, kafka, retrain, recovery, metrics, clock);
+        service.models = () -> {
+            Map<String, ModelMetadata> current = new TreeMap<>();
+            for (String name : catalog.names()) {
+                catalog.current(name).ifPresent(e -> current.put(name, e.metadata()));
+            }
+            return current;
+        };
+        return service;
     }
 
     /**
@@ -215,6 +225,14 @@ public final class TrainerService implements AutoCloseable {
             LOG.debug("window store not queryable yet error={}", e.getMessage());
         }
         return sizes;
+    }
+
+    /**
+     * @return the current (last accepted or recovered) model per name, in name order; empty when the service was not
+     *     made by {@link #create}
+     */
+    public Map<String, ModelMetadata> currentModels() {
+        return models.get();
     }
 
     /** @return the last stream-thread error, or null */

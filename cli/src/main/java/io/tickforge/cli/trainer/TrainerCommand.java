@@ -13,6 +13,7 @@ import io.tickforge.cli.observe.MetricsServer;
 import io.tickforge.cli.options.DurationConverter;
 import io.tickforge.cli.options.KafkaOptions;
 import io.tickforge.cli.publish.StopSignal;
+import io.tickforge.schemas.ModelMetadata;
 import io.tickforge.schemas.codec.WireFormat;
 import io.tickforge.timegan.features.FeatureTransform;
 import io.tickforge.timegan.nn.RecurrentCell;
@@ -39,6 +40,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -261,7 +263,10 @@ public final class TrainerCommand implements Callable<Integer> {
                     duration == null ? ", until Ctrl-C" : ", for " + DurationConverter.format(duration));
             out.flush();
             long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+            Map<String, Long> announced = new HashMap<>();
+            service.currentModels().forEach((name, m) -> announced.put(name, m.modelVersion()));
             while (!stop.isStopped() && System.nanoTime() < end) {
+                announce(out, service.currentModels(), announced, config.topics().models());
                 if (service.state() == KafkaStreams.State.ERROR || service.state() == KafkaStreams.State.NOT_RUNNING
                         && service.lastError() != null) {
                     out.println("Trainer stopped with an error: " + service.lastError());
@@ -273,6 +278,24 @@ public final class TrainerCommand implements Callable<Integer> {
         out.println("Trainer stopped.");
         out.flush();
         return 0;
+    }
+
+    private static void announce(PrintWriter out, Map<String, ModelMetadata> current, Map<String, Long> announced,
+                                 String topic) {
+        current.forEach((name, m) -> {
+            if (!Long.valueOf(m.modelVersion()).equals(announced.get(name))) {
+                announced.put(name, m.modelVersion());
+                ModelMetadata.Scores s = m.scores();
+                out.printf(Locale.ROOT, "Model %s v%d accepted (trained on %3$d bars; held-out"
+                                + " discriminative %4$s, predictive %5$s), published to %6$s.%n", name, m.modelVersion(), m.dataWindow().rows(),
+                        score(s.discriminative()), score(s.predictive()), topic);
+                out.flush();
+            }
+        });
+    }
+
+    private static String score(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static Health health(TrainerService service) {

@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The trainer's meters, in one place. Every name is {@code tickforge.trainer.<thing>}, every unit a base unit
- * (seconds, bars, records), every tag bounded: {@code symbol} and {@code model} by the instruments traded,
+ * The trainer's meters, in one place. Every name is {@code tickforge.trainer.<thing>}; times and ages are in seconds
+ * and sizes in bytes, while counts carry their noun in the name (so Prometheus shows
+ * {@code tickforge_trainer_bars_closed_total}, not {@code ..._bars_closed_bars_total}); every tag is bounded: {@code symbol} and {@code model} by the instruments traded,
  * {@code reason}, {@code outcome}, {@code metric} and {@code loss} by enums. Thread-safe: stream threads and
  * training workers record concurrently.
  */
@@ -59,14 +60,11 @@ public final class TrainerMetrics {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.recordsIn = Counter.builder(PREFIX + "records.in")
-                .description("Input records (ticks or bars) read from the tick topic, valid or not")
-                .baseUnit("records").register(registry);
+                .description("Input records (ticks or bars) read from the tick topic, valid or not").register(registry);
         this.lateTicks = Counter.builder(PREFIX + "ticks.late")
-                .description("Ticks that arrived after their bar had closed (later than the grace period); dropped")
-                .baseUnit("records").register(registry);
+                .description("Ticks that arrived after their bar had closed (later than the grace period); dropped").register(registry);
         Gauge.builder(PREFIX + "retrain.running", running, AtomicInteger::get)
-                .description("Trainings running or queued on the worker pool").baseUnit("trainings")
-                .register(registry);
+                .description("Trainings running or queued on the worker pool").register(registry);
     }
 
     /** @return the registry the meters are in */
@@ -92,7 +90,7 @@ public final class TrainerMetrics {
     public void barClosed(String symbol) {
         barsClosed.computeIfAbsent(symbol, s -> Counter.builder(PREFIX + "bars.closed")
                 .description("Bars closed (ticks aggregated, or bars read) and appended to a window")
-                .baseUnit("bars").tag("symbol", s).register(registry)).increment();
+                .tag("symbol", s).register(registry)).increment();
     }
 
     /**
@@ -103,7 +101,7 @@ public final class TrainerMetrics {
     public void deadLettered(String reason) {
         dlq.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "dlq.records")
                 .description("Input records sent to the dead-letter topic, by reason")
-                .baseUnit("records").tag("reason", r).register(registry)).increment();
+                .tag("reason", r).register(registry)).increment();
     }
 
     /**
@@ -116,7 +114,7 @@ public final class TrainerMetrics {
         dropped.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "records.dropped")
                 .description("Valid input records (ticks or bars) dropped after decoding, by reason; late ticks are"
                         + " counted by ticks.late instead")
-                .baseUnit("records").tag("reason", r).register(registry)).increment();
+                .tag("reason", r).register(registry)).increment();
     }
 
     /**
@@ -127,7 +125,7 @@ public final class TrainerMetrics {
      * @param capacity the window's capacity
      */
     public void windowFill(String symbol, int bars, int capacity) {
-        gauge("window.bars", "Bars in the symbol's rolling window", "bars", "symbol", symbol)[0] = bars;
+        gauge("window.bars", "Bars in the symbol's rolling window", null, "symbol", symbol)[0] = bars;
         gauge("window.fill", "Fraction of the symbol's rolling window that is filled, 0 to 1", null, "symbol",
                 symbol)[0] = capacity == 0 ? 0 : (double) bars / capacity;
     }
@@ -249,21 +247,18 @@ public final class TrainerMetrics {
     /** Counts a model record on the model topic that could not be recovered on start. */
     public void recoveryFailed() {
         Counter.builder(PREFIX + "models.recovery.failures")
-                .description("Model records on the model topic that could not be loaded on start (bad checkpoint)")
-                .baseUnit("records").register(registry).increment();
+                .description("Model records on the model topic that could not be loaded on start (bad checkpoint)").register(registry).increment();
     }
 
     /** Counts a stream thread that died with an exception and was replaced. */
     public void streamThreadReplaced() {
         Counter.builder(PREFIX + "stream.threads.replaced")
-                .description("Stream threads that failed with an exception and were replaced")
-                .baseUnit("threads").register(registry).increment();
+                .description("Stream threads that failed with an exception and were replaced").register(registry).increment();
     }
 
     /** Counts an accepted model that could not be written to the model directory (it is still published). */
     public void modelFileFailed() {
         Counter.builder(PREFIX + "model.file.failures")
-                .description("Accepted models that could not be written to the model directory; still published")
-                .baseUnit("files").register(registry).increment();
+                .description("Accepted models that could not be written to the model directory; still published").register(registry).increment();
     }
 }
