@@ -66,6 +66,20 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
      * @return the producer properties
      */
     public Properties producerProperties(String clientId) {
+        return producerProperties(clientId, Compression.NONE);
+    }
+
+    /**
+     * Properties for a producer of {@code String} keys and encoded {@code byte[]} values, with a batch compression:
+     * idempotent, {@code acks=all}, small linger for batching; passthrough last, so {@code --kafka acks=1} or
+     * {@code --kafka compression.type=...} still win.
+     *
+     * @param clientId    the {@code client.id}
+     * @param compression the {@code compression.type}
+     * @return the producer properties
+     */
+    public Properties producerProperties(String clientId, Compression compression) {
+        Objects.requireNonNull(compression, "compression");
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
@@ -73,6 +87,7 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression.kafkaName());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.putAll(passthrough);
