@@ -58,6 +58,7 @@ public final class BrokerProcess implements AutoCloseable {
     private String bootstrap;
     private Process process;
     private int starts;
+    private volatile boolean closing;
 
     /** Builds the command line of one broker start from the ports to use (0 for a free one on first start). */
     @FunctionalInterface
@@ -181,7 +182,9 @@ public final class BrokerProcess implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            LOG.warn("broker output unreadable log={} error={}", log, e.toString());
+            if (!closing && p.isAlive()) {
+                LOG.warn("broker output unreadable log={} error={}", log, e.toString());
+            }
         }
         ready.completeExceptionally(new IllegalStateException("the broker's output ended"));
     }
@@ -241,6 +244,7 @@ public final class BrokerProcess implements AutoCloseable {
         if (p == null || !p.isAlive()) {
             return;
         }
+        closing = true;
         p.destroy();
         try {
             if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
