@@ -23,7 +23,9 @@ class ProducerMetricsTest {
         metrics.handedOver(time.millis());
         metrics.sendFailed("TimeoutException", 1);
 
-        assertThat(registry.getMeters()).hasSizeGreaterThanOrEqualTo(14).allSatisfy(m -> {
+        // percentile gauges derived by the registry (a synthetic association) carry no description of their own
+        assertThat(registry.getMeters()).filteredOn(m -> m.getId().syntheticAssociation() == null)
+                .hasSize(13).allSatisfy(m -> {
             assertThat(m.getId().getName()).startsWith(ProducerMetrics.PREFIX);
             assertThat(m.getId().getDescription()).isNotBlank();
         });
