@@ -61,7 +61,7 @@ public final class RatePacer {
             return originNanos;
         }
         double offset = schedule.secondsFor(index) * 1e9;
-        return offset >= Long.MAX_VALUE / 2.0 ? Long.MAX_VALUE / 2 : originNanos + (long) offset;
+        return offset >= Long.MAX_VALUE / 2.0 ? Long.MAX_VALUE / 2 : originNanos + Math.round(offset);
     }
 
     /**
