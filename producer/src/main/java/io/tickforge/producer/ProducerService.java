@@ -13,6 +13,7 @@ import io.tickforge.producer.synth.ServedModel;
 import io.tickforge.producer.synth.SyntheticFeed;
 import io.tickforge.timegan.nn.Gemm;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -126,10 +127,16 @@ public final class ProducerService implements AutoCloseable {
         if (file != null) {
             loadFile(loader, file);
         }
-        publisher = new RecordPublisher(kafka.producer(), config.topics().output(), config.publish().maxInFlight(),
-                metrics, ticker);
+        Producer<String, byte[]> producer = kafka.producer();
+        publisher = new RecordPublisher(producer, config.topics().output(), config.publish().maxInFlight(), metrics,
+                ticker);
         if (config.models().follow()) {
-            consumer = kafka.modelConsumer();
+            try {
+                consumer = kafka.modelConsumer();
+            } catch (RuntimeException e) {
+                producer.close(Duration.ZERO);
+                throw e;
+            }
             follower = new ModelFollower(consumer, config.topics().models(), config.models(), loader, board, metrics,
                     clock);
         }
@@ -219,7 +226,7 @@ public final class ProducerService implements AutoCloseable {
             return s;
         }
         PublishLoop l = loop;
-        if (l.failure() != null) {
+        if (l.failure() != null || l.finished()) {
             return Status.FAILED;
         }
         return l.waiting() ? Status.WAITING_FOR_MODEL : Status.RUNNING;

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -243,7 +244,7 @@ public final class ProducerMetrics {
         private final long[] count = new long[SIZE];
 
         SecondBuckets() {
-            java.util.Arrays.fill(second, Long.MIN_VALUE);
+            Arrays.fill(second, Long.MIN_VALUE);
         }
 
         synchronized void add(long epochMillis) {

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -156,7 +157,7 @@ public final class ModelSlot {
      * @return the next sequence number of each instrument, by name
      */
     public Map<String, Long> sequences() {
-        Map<String, Long> m = new java.util.HashMap<>();
+        Map<String, Long> m = new HashMap<>();
         for (int i = 0; i < n; i++) {
             m.put(instruments[i], seq[i]);
         }

@@ -4,6 +4,7 @@ import io.tickforge.schemas.Bar;
 import io.tickforge.schemas.Tick;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -135,7 +136,7 @@ public final class TickExpander {
             total += s[j];
         }
         if (!(total > 0)) {
-            java.util.Arrays.fill(s, 1.0);
+            Arrays.fill(s, 1.0);
             total = n;
         }
         double used = 0;
