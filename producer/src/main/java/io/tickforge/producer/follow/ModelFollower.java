@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,8 @@ public final class ModelFollower {
         if (!caughtUp && initialEnd == null) {
             try {
                 initialEnd = consumer.endOffsets(assigned, timeout);
+            } catch (WakeupException e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.debug("end offsets of the model topic not available yet topic={} error={}", topic, e.toString());
             }
@@ -128,6 +131,8 @@ public final class ModelFollower {
         List<PartitionInfo> partitions;
         try {
             partitions = consumer.partitionsFor(topic, timeout);
+        } catch (WakeupException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.warn("model topic partitions not available topic={} error={}", topic, e.toString());
             return;

@@ -96,7 +96,7 @@ class ModelFollowerTest {
     }
 
     @Test
-    void shouldRejectARecordWithoutAKey() throws Exception {
+    void shouldRejectARecordWhenItHasNoKey() throws Exception {
         topic.publish(null, TestModels.spec().bytes());
         ModelFollower follower = follower();
 

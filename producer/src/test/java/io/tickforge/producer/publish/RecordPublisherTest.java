@@ -47,7 +47,7 @@ class RecordPublisherTest {
     }
 
     @Test
-    void shouldSendKeyValueTimestampAndHeadersToTheTopic() throws Exception {
+    void shouldSendKeyValueTimestampAndHeadersToTheTopicWhenHandedARecord() throws Exception {
         publisher(10).send(record(4), time.nanoTime(), () -> true);
 
         assertThat(producer.history()).singleElement().satisfies(r -> {

@@ -202,7 +202,7 @@ class SyntheticFeedTest {
     }
 
     @Test
-    void shouldGiveAnInstrumentTheSameStreamWhateverOtherInstrumentsAreServed() {
+    void shouldGiveAnInstrumentTheSameStreamWhenOtherInstrumentsChange() {
         synth = synth.withOutput(OutputMode.BARS).withInstruments(5);
         serve(TestModels.spec());
         List<SyntheticRecord> all = byInstrument(take(feed(), 5 * 20)).get("SYN-SIM-XHJ-0004");
@@ -214,7 +214,7 @@ class SyntheticFeedTest {
     }
 
     @Test
-    void shouldSwapToANewVersionBetweenBarsWithoutLosingOrRepeatingRecords() throws Exception {
+    void shouldSwapBetweenBarsWithoutLosingOrRepeatingRecordsWhenANewVersionArrives() throws Exception {
         serve(TestModels.spec());
         SyntheticFeed feed = feed();
         List<SyntheticRecord> before = take(feed, 37);
