@@ -2,10 +2,12 @@ package io.tickforge.cli.demo;
 
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickforge.cli.Tickforge;
+import io.tickforge.cli.kafka.Compression;
 import io.tickforge.cli.kafka.KafkaConnection;
 import io.tickforge.cli.kafka.Topics;
 import io.tickforge.cli.observe.Health;
@@ -14,6 +16,10 @@ import io.tickforge.cli.options.DurationConverter;
 import io.tickforge.cli.publish.PublishSummary;
 import io.tickforge.cli.publish.StopSignal;
 import io.tickforge.cli.simulate.SimulatorConfig;
+import io.tickforge.producer.ProduceConfig;
+import io.tickforge.producer.ProducerKafka;
+import io.tickforge.producer.ProducerService;
+import io.tickforge.producer.metrics.ProducerMetrics;
 import io.tickforge.schemas.codec.JsonCodec;
 import io.tickforge.trainer.TrainerConfig;
 import io.tickforge.trainer.TrainerKafka;
@@ -24,6 +30,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -58,10 +65,10 @@ import java.util.stream.Stream;
             + "simulator publishing ticks to market.ticks, the trainer (demo-sized trainings: the first model within "
             + "a minute or two) publishing models to tickforge.models, and the producer publishing synthetic ticks "
             + "to synthetic.ticks. Prints the first synthetic records as they arrive.",
-            "Runs until Ctrl-C or --duration, then stops everything, the broker last."})
+            "Runs until Ctrl-C, --duration or --until-synthetic, then stops everything, the broker last."})
 public final class DemoCommand implements Callable<Integer> {
     /** The synthetic topic the demo's producer writes. */
-    public static final String SYNTHETIC_TOPIC = "synthetic.ticks";
+    public static final String SYNTHETIC_TOPIC = DemoConfig.SYNTHETIC_TOPIC;
     /** How the demo says the first synthetic record has arrived (tests look for it). */
     public static final String FIRST_SYNTHETIC = "first synthetic record after ";
 
@@ -83,7 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
     int symbols;
     @Option(names = "--rate", defaultValue = "500", description = "Simulated ticks per second across all symbols (default: ${DEFAULT-VALUE}).")
     double rate;
-    @Option(names = "--producer-rate", defaultValue = "200", description = "The producer's rate schedule, synthetic records per second (default: ${DEFAULT-VALUE}); see tickforge produce --rate.")
+    @Option(names = "--producer-rate", defaultValue = "1000", description = "The producer's rate schedule, synthetic records per second at most (default: ${DEFAULT-VALUE}); in realtime pace each model's "
+            + DemoConfig.INSTRUMENTS + " instruments give about 200 ticks/s. See tickforge produce --rate.")
     String producerRate;
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulator, the trainings and the synthetic streams (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -91,6 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
     Duration duration;
     @Option(names = "--show", defaultValue = "5", description = "Synthetic records to print as they arrive (default: ${DEFAULT-VALUE}).")
     int show;
+    @Option(names = "--until-synthetic", defaultValue = "0", paramLabel = "N", description = "Stop once N synthetic records have been read back, for scripts and tests (default: no limit).")
+    long untilSynthetic;
     @Option(names = "--trainer-metrics-port", defaultValue = "9400", description = "Port of the trainer's /metrics and /health, 0 for a free one (default: ${DEFAULT-VALUE}).")
     int trainerMetricsPort;
     @Option(names = "--producer-metrics-port", defaultValue = "9401", description = "Port of the producer's /metrics and /health, 0 for a free one (default: ${DEFAULT-VALUE}).")
@@ -111,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
     DemoConfig config() {
         try {
             return new DemoConfig(port, dataDir, symbols, rate, producerRate, seed, duration, trainerMetricsPort,
-                    producerMetricsPort, show);
+                    producerMetricsPort, show, untilSynthetic);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -126,14 +136,14 @@ public final class DemoCommand implements Callable<Integer> {
         DemoConfig demo = temporary ? config.withDataDir(Files.createTempDirectory("tickforge-demo-")) : config;
         Files.createDirectories(demo.dataDir());
         say("tickforge demo: data in %s. Ctrl-C stops everything.", demo.dataDir().toAbsolutePath());
-        int code;
+        // the stop signal is released last: on Ctrl-C the JVM exits as soon as it is
         try (StopSignal stop = new StopSignal("demo")) {
-            code = run(demo, stop);
+            int code = run(demo, stop);
+            if (temporary && code == 0) {
+                deleteQuietly(demo.dataDir());
+            }
+            return code;
         }
-        if (temporary && code == 0) {
-            deleteQuietly(demo.dataDir());
-        }
-        return code;
     }
 
     private int run(DemoConfig demo, StopSignal stop) throws Exception {
@@ -160,6 +170,10 @@ public final class DemoCommand implements Callable<Integer> {
             TrainerMetrics trainerMetrics = new TrainerMetrics(trainerRegistry, clock);
             SimulatorConfig simulator = SimulatorConfig.defaults(demo.symbols(), demo.seed(), clock.millis(),
                     demo.tickRate());
+            ProduceConfig produceConfig = demo.producer();
+            PrometheusMeterRegistry producerRegistry = registry();
+            KafkaProducer<String, byte[]> syntheticProducer = new KafkaProducer<>(connection.producerProperties(
+                    "tickforge-demo-producer", Compression.LZ4));
             try (TrainerService trainer = TrainerService.create(trainerConfig, trainerKafka(connection,
                          trainerConfig, dir.resolve("trainer-state")), trainerMetrics, clock, version());
                  MetricsServer trainerServer = MetricsServer.start("0.0.0.0", demo.trainerMetricsPort(),
@@ -169,26 +183,37 @@ public final class DemoCommand implements Callable<Integer> {
                          (i, r) -> modelPublished(r));
                  TickFeed feed = new TickFeed(simulator, JsonCodec.tick(), new KafkaProducer<>(
                          connection.producerProperties("tickforge-demo-simulator")), trainerConfig.topics().ticks());
+                 KafkaClientMetrics producerClientMetrics = new KafkaClientMetrics(syntheticProducer);
+                 ProducerService producer = new ProducerService(produceConfig, producerKafka(connection,
+                         syntheticProducer), new ProducerMetrics(producerRegistry, clock), clock);
+                 MetricsServer producerServer = MetricsServer.start("0.0.0.0", demo.producerMetricsPort(),
+                         producerRegistry, () -> producerHealth(producer));
                  TopicTail synthetic = new TopicTail(new KafkaConsumer<>(connection.readerProperties(
                          "tickforge-demo-tail")), SYNTHETIC_TOPIC, demo.show(), this::syntheticRecord)) {
                 feed.start();
                 say("simulator %d symbols %s at %s ticks/s -> %s", demo.symbols(), feed.symbols(),
                         trim(demo.tickRate()), trainerConfig.topics().ticks());
                 trainer.start(Duration.ofSeconds(60));
+                producerClientMetrics.bindTo(producerRegistry);
+                producer.start();
                 models.start();
                 synthetic.start();
                 say("trainer   %s bars, first training at %d bars per symbol (about %d s), then every %d bars -> %s",
                         DurationConverter.format(trainerConfig.ingest().barInterval()), DemoConfig.MIN_BARS,
                         DemoConfig.MIN_BARS * trainerConfig.ingest().barInterval().toMillis() / 1000,
                         trainerConfig.schedule().retrainEveryBars(), trainerConfig.topics().models());
-                say("metrics   trainer http://localhost:%d/metrics and /health", trainerServer.port());
+                say("producer  follows %s: %d synthetic instruments per model, ticks in JSON, realtime, at most %s "
+                                + "records/s -> %s", produceConfig.topics().models(), produceConfig.synth().instruments(),
+                        produceConfig.rate().schedule().text(), produceConfig.topics().output());
+                say("metrics   trainer http://localhost:%d/metrics and /health, producer http://localhost:%d/metrics "
+                        + "and /health", trainerServer.port(), producerServer.port());
                 out.printf(Locale.ROOT, "%nRead the synthetic ticks yourself:%n"
                                 + "  kcat -b %1$s -t %2$s -C -f '%%k %%s\\n'%n"
                                 + "  kafka-console-consumer.sh --bootstrap-server %1$s --topic %2$s --property "
                                 + "print.key=true%n%n", bootstrap, SYNTHETIC_TOPIC);
                 out.flush();
 
-                code = supervise(demo, stop, broker, trainer, trainerMetrics, feed, synthetic);
+                code = supervise(demo, stop, broker, trainer, trainerMetrics, feed, producer, synthetic);
                 say("stopping the producer, the simulator and the trainer, then the broker");
                 feedOf = feed;
                 syntheticOf = synthetic;
@@ -201,11 +226,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int supervise(DemoConfig demo, StopSignal stop, BrokerProcess broker, TrainerService trainer,
-                          TrainerMetrics trainerMetrics, TickFeed feed, TopicTail synthetic)
+                          TrainerMetrics trainerMetrics, TickFeed feed, ProducerService producer, TopicTail synthetic)
             throws InterruptedException {
         long end = demo.duration() == null ? Long.MAX_VALUE : System.nanoTime() + demo.duration().toNanos();
         long nextStatus = System.nanoTime() + STATUS_EVERY_NANOS;
-        boolean announced = false;
         while (!stop.isStopped() && System.nanoTime() < end) {
             if (!broker.isAlive()) {
                 if (broker.starts() > MAX_BROKER_RESTARTS) {
@@ -222,14 +246,19 @@ public final class DemoCommand implements Callable<Integer> {
                 say("the trainer failed: %s", trainer.lastError());
                 return Tickforge.EXIT_FAILURE;
             }
-            if (!announced && synthetic.firstAtNanos() >= 0) {
-                announced = true;
-                say(FIRST_SYNTHETIC + "%.1f s", (synthetic.firstAtNanos() - t0) / 1e9);
+            if (producer.state() == ProducerService.Status.FAILED) {
+                say("the producer failed; see the log");
+                return Tickforge.EXIT_FAILURE;
+            }
+            if (demo.untilSynthetic() > 0 && synthetic.read() >= demo.untilSynthetic()) {
+                say("%d synthetic records read back (--until-synthetic)", synthetic.read());
+                break;
             }
             if (System.nanoTime() >= nextStatus) {
                 nextStatus += STATUS_EVERY_NANOS;
-                say("status    %d ticks, windows %s, %d model(s), %d synthetic records read back", feed.sent(),
-                        trainer.windowSizes(), models(trainerMetrics), synthetic.read());
+                say("status    %d ticks, windows %s, %d model(s), producer %s serving %s, %d synthetic records sent"
+                                + " (%d read back)", feed.sent(), trainer.windowSizes(), models(trainerMetrics),
+                        producer.status(), producer.currentModels(), producer.sent(), synthetic.read());
             }
             Thread.sleep(200);
         }
@@ -248,6 +277,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void syntheticRecord(long index, ConsumerRecord<String, byte[]> r) {
+        if (index == 0) {
+            say(FIRST_SYNTHETIC + "%.1f s, read back from %s:", (System.nanoTime() - t0) / 1e9, SYNTHETIC_TOPIC);
+        }
         say("synthetic %s %s", r.key(), new String(r.value(), StandardCharsets.UTF_8));
     }
 
@@ -284,6 +316,28 @@ public final class DemoCommand implements Callable<Integer> {
                 return new KafkaConsumer<>(connection.readerProperties("tickforge-demo-trainer-models"));
             }
         };
+    }
+
+    private static ProducerKafka producerKafka(KafkaConnection connection, Producer<String, byte[]> producer) {
+        return new ProducerKafka() {
+            @Override
+            public Producer<String, byte[]> producer() {
+                return producer;
+            }
+
+            @Override
+            public Consumer<String, byte[]> modelConsumer() {
+                return new KafkaConsumer<>(connection.readerProperties("tickforge-demo-producer-models"));
+            }
+        };
+    }
+
+    private static Health producerHealth(ProducerService service) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("models", service.currentModels());
+        details.put("acknowledged", service.sent());
+        details.put("failed", service.failed());
+        return new Health(service.isUp(), service.status(), details);
     }
 
     private static Health trainerHealth(TrainerService service) {

@@ -1,5 +1,7 @@
 package io.tickforge.cli.demo;
 
+import io.tickforge.producer.ProduceConfig;
+import io.tickforge.producer.rate.RateConfig;
 import io.tickforge.schemas.codec.WireFormat;
 import io.tickforge.timegan.features.FeatureTransform;
 import io.tickforge.timegan.nn.RecurrentCell;
@@ -28,15 +30,17 @@ import java.util.Objects;
  *                            temporary directory (deleted after a clean run)
  * @param symbols             simulated instruments, 1 to {@value #MAX_SYMBOLS}
  * @param tickRate            simulated ticks per second across all symbols, in (0, {@value #MAX_TICK_RATE}]
- * @param syntheticRate       the producer's rate schedule, e.g. {@code 200} records per second
+ * @param syntheticRate       the producer's rate schedule, e.g. {@code 1000} records per second at most
  * @param seed                the seed of the simulator, the trainings and the synthetic streams
  * @param duration            how long to run, or null for until Ctrl-C
  * @param trainerMetricsPort  port of the trainer's {@code /metrics} and {@code /health}, 0 for a free one
  * @param producerMetricsPort port of the producer's {@code /metrics} and {@code /health}, 0 for a free one
  * @param show                how many synthetic records to print as they arrive, 0 to {@value #MAX_SHOW}
+ * @param untilSynthetic      stop once this many synthetic records have been read back, 0 for no such limit
  */
 public record DemoConfig(int port, Path dataDir, int symbols, double tickRate, String syntheticRate, long seed,
-                         Duration duration, int trainerMetricsPort, int producerMetricsPort, int show) {
+                         Duration duration, int trainerMetricsPort, int producerMetricsPort, int show,
+                         long untilSynthetic) {
 
     /** Most simulated symbols the demo runs (each gets its own model, trained one after another). */
     public static final int MAX_SYMBOLS = 20;
@@ -46,6 +50,10 @@ public record DemoConfig(int port, Path dataDir, int symbols, double tickRate, S
     public static final int MAX_SHOW = 100;
     /** Bars a symbol's window needs before its first training. */
     public static final int MIN_BARS = 200;
+    /** The synthetic topic the demo's producer writes. */
+    public static final String SYNTHETIC_TOPIC = "synthetic.ticks";
+    /** Synthetic instruments per model. */
+    public static final int INSTRUMENTS = 2;
     /** Hidden units of the demo's networks. */
     public static final int HIDDEN = 12;
     /** Iterations per phase of a first training. */
@@ -70,11 +78,15 @@ public record DemoConfig(int port, Path dataDir, int symbols, double tickRate, S
         if (syntheticRate == null || syntheticRate.isBlank()) {
             throw new IllegalArgumentException("--producer-rate must not be blank, was '" + syntheticRate + "'");
         }
+        rate(syntheticRate);
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new IllegalArgumentException("--duration must be positive, was " + duration);
         }
         if (show < 0 || show > MAX_SHOW) {
             throw new IllegalArgumentException("--show must be between 0 and " + MAX_SHOW + ", was " + show);
+        }
+        if (untilSynthetic < 0) {
+            throw new IllegalArgumentException("--until-synthetic must be >= 0, was " + untilSynthetic);
         }
     }
 
@@ -103,11 +115,34 @@ public record DemoConfig(int port, Path dataDir, int symbols, double tickRate, S
     }
 
     /**
+     * The demo's producer: follows every model on {@code tickforge.models}, {@value #INSTRUMENTS} synthetic
+     * instruments per model, ticks in JSON to {@value #SYNTHETIC_TOPIC} in realtime pace, at most
+     * {@code syntheticRate}.
+     *
+     * @return the producer's config
+     */
+    public ProduceConfig producer() {
+        ProduceConfig defaults = ProduceConfig.defaults();
+        return defaults.withTopics(new io.tickforge.producer.TopicsConfig(SYNTHETIC_TOPIC, TopicsConfig.MODELS))
+                .withSynth(defaults.synth().withInstruments(INSTRUMENTS).withSeed(seed))
+                .withRate(rate(syntheticRate));
+    }
+
+    private static RateConfig rate(String text) {
+        try {
+            return RateConfig.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--producer-rate '" + text + "' is not a rate schedule: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param fallback the directory to use when none was given
      * @return this config with {@code dataDir} set
      */
     public DemoConfig withDataDir(Path fallback) {
         return new DemoConfig(port, Objects.requireNonNull(fallback, "fallback"), symbols, tickRate, syntheticRate,
-                seed, duration, trainerMetricsPort, producerMetricsPort, show);
+                seed, duration, trainerMetricsPort, producerMetricsPort, show, untilSynthetic);
     }
 }

@@ -49,6 +49,8 @@ class DemoCommandTest {
         "demo --rate 0|--rate",
         "demo --port 70000|--port",
         "demo --producer-rate=|--producer-rate",
+        "demo --producer-rate fast|--producer-rate",
+        "demo --until-synthetic -1|--until-synthetic",
         "demo --trainer-metrics-port 9500 --producer-metrics-port 9500|--producer-metrics-port",
         "demo --show 101|--show",
         "demo --duration 0s|--duration"})
