@@ -128,8 +128,9 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
     }
 
     /**
-     * Properties for a consumer that reads a topic by assignment, without a group (the model topic on start):
-     * String keys, byte[] values, read-committed; passthrough last.
+     * Properties for a consumer that reads a topic by assignment, without a group (the model topic on start, the
+     * producer's model follower, the demo's read-back): String keys, byte[] values, read-committed, never creating
+     * the topic; passthrough last.
      *
      * @param clientId the {@code client.id}
      * @return the consumer properties
@@ -141,6 +142,8 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a reader never creates what it reads: a model topic created by a consumer would not be compacted
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_MODEL_RECORD_BYTES));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

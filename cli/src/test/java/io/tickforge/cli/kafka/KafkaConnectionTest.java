@@ -44,6 +44,15 @@ class KafkaConnectionTest {
         assertThat(p).containsEntry("compression.type", "gzip");
     }
 
+    @Test
+    void shouldNeverCreateTheTopicWhenReadingOne() {
+        KafkaConnection c = new KafkaConnection("127.0.0.1:9092", Map.of());
+
+        Properties p = c.readerProperties("tickforge-test");
+
+        assertThat(p).containsEntry("allow.auto.create.topics", "false").doesNotContainKey("group.id");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "localhost", "localhost:", ":9092", "host:port", "a:1,b"})
     void shouldNameTheBootstrapFlagWhenItIsMalformed(String bootstrap) {
