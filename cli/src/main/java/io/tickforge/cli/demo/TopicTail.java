@@ -39,7 +39,6 @@ final class TopicTail implements AutoCloseable {
     private final int show;
     private final Listener listener;
     private final AtomicLong read = new AtomicLong();
-    private final AtomicLong firstAtNanos = new AtomicLong(-1);
     private final Thread thread;
     private volatile boolean running = true;
     private boolean started;
@@ -79,9 +78,6 @@ final class TopicTail implements AutoCloseable {
                 try {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
                         long i = read.getAndIncrement();
-                        if (i == 0) {
-                            firstAtNanos.set(System.nanoTime());
-                        }
                         if (i < show) {
                             listener.onRecord(i, r);
                         }
@@ -106,11 +102,6 @@ final class TopicTail implements AutoCloseable {
     /** @return records read back so far */
     long read() {
         return read.get();
-    }
-
-    /** @return {@link System#nanoTime()} when the first record was read, or -1 before it */
-    long firstAtNanos() {
-        return firstAtNanos.get();
     }
 
     /** Stops reading and closes the consumer. */

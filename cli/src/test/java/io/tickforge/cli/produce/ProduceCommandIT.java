@@ -20,14 +20,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +66,10 @@ class ProduceCommandIT {
 
     private int produce(String topic, String... more) {
         List<String> args = new ArrayList<>(List.of("produce", "--bootstrap", broker.bootstrapServers(), "--topic",
-                topic, "--models-topic", topic + ".models", "--metrics-port", "0"));
+                topic, "--models-topic", topic + ".models"));
+        if (!List.of(more).contains("--metrics-port")) {
+            args.addAll(List.of("--metrics-port", "0"));
+        }
         args.addAll(List.of(more));
         return Tickforge.run(new PrintWriter(out, true), new PrintWriter(out, true), args.toArray(new String[0]));
     }
@@ -160,6 +171,41 @@ class ProduceCommandIT {
         assertThat(records).hasSize(100).allSatisfy(r ->
                 assertThat(header(r, SyntheticHeaders.MODEL_NAME)).isEqualTo(MODEL));
         assertThat(out.toString()).contains("Serving " + MODEL + " v1");
+    }
+
+    @Test
+    void shouldServeTheProducerAndKafkaClientMetricsAndAHealthyProbeWhileRunning() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> produce("metrics.synthetic",
+                "--model-file", model.toString(), "--no-follow", "--pace", "max", "--rate", "2000", "--count", "20000",
+                "--metrics-port", Integer.toString(port), "--metrics-host", "127.0.0.1"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !run.isDone()
+                && (health == null || !health.body().contains("RUNNING"))) {
+            Thread.sleep(100);
+            try {
+                health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                // the endpoint starts with the service
+            }
+        }
+        assertThat(run.isDone()).as(out.toString()).isFalse();
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        int code = run.get(2, TimeUnit.MINUTES);
+
+        assertThat(health).isNotNull();
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"state\":\"RUNNING\"");
+        assertThat(metrics.body()).contains("tickforge_producer_records_sent")
+                .contains("tickforge_producer_publish_delay").contains("kafka_producer_record_send_total");
+        assertThat(code).as(out.toString()).isZero();
     }
 
     private static List<ConsumerRecord<String, byte[]>> ordered(List<ConsumerRecord<String, byte[]>> records) {
