@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ class DemoIT {
 
         assertThat(m.find()).as(output).isTrue();
         assertThat(ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive)).isNotEqualTo(
-                java.util.Optional.of(true));
+                Optional.of(true));
         assertThat(output).contains("stopped: ");
     }
 
