@@ -401,7 +401,11 @@ public final class WorkerPoolRetrainService implements RetrainService {
     private TrainingOutcome.Failed failed(TrainingRequest request, TrainingOutcome.Reason reason, String message,
                                           Throwable cause) {
         long durationMs = durationMs(request);
-        if (cause == null) {
+        if (closed && cause == null) {
+            // an expected end, not a problem: the service is stopping and cancels what runs
+            LOG.info("retrain cancelled model={} reason={} durationMs={} message=\"{}\"", request.modelName(),
+                    reason.tag(), durationMs, message);
+        } else if (cause == null) {
             LOG.warn("retrain failed model={} reason={} durationMs={} message=\"{}\"", request.modelName(),
                     reason.tag(), durationMs, message);
         } else {
