@@ -1,7 +1,9 @@
 package io.tickforge.cli;
 
 import io.tickforge.cli.broker.BrokerCommand;
+import io.tickforge.cli.demo.DemoCommand;
 import io.tickforge.cli.evaluate.EvaluateCommand;
+import io.tickforge.cli.produce.ProduceCommand;
 import io.tickforge.cli.options.ConfigFile;
 import io.tickforge.cli.replay.ReplayCommand;
 import io.tickforge.cli.sample.SampleCommand;
@@ -22,8 +24,8 @@ import java.util.List;
  */
 @Command(name = "tickforge", mixinStandardHelpOptions = true, versionProvider = Tickforge.Version.class,
         description = "Learns a market-tick stream with TimeGAN and publishes realistic synthetic ticks to Kafka.",
-        subcommands = {BrokerCommand.class, SimulateCommand.class, ReplayCommand.class, TrainerCommand.class, TrainCommand.class,
-                SampleCommand.class,
+        subcommands = {DemoCommand.class, BrokerCommand.class, SimulateCommand.class, ReplayCommand.class,
+                TrainerCommand.class, ProduceCommand.class, TrainCommand.class, SampleCommand.class,
                 EvaluateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Every command accepts --config FILE: a properties file of flag defaults (rate=2000, "

@@ -2,6 +2,8 @@ package io.tickforge.cli.broker;
 
 import io.tickforge.broker.BrokerConfig;
 import io.tickforge.broker.EmbeddedKafkaBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code tickforge broker}: runs the embedded single-node KRaft broker in the foreground until Ctrl-C. */
@@ -17,6 +20,8 @@ import java.util.concurrent.Callable;
         description = {"Runs a real single-node Kafka broker (KRaft) in the foreground until Ctrl-C.",
             "The data directory is formatted on first start and reused after, so topics and offsets survive."})
 public final class BrokerCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,6 +42,10 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--broker-property", paramLabel = "KEY=VALUE",
             description = "Extra broker property (repeatable), e.g. --broker-property num.partitions=3.")
     Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--parent-pid", hidden = true,
+            description = "Stop when the process with this id ends (the demo's broker JVM follows the demo's).")
+    Long parentPid;
 
     /** Created by picocli. */
     public BrokerCommand() {
@@ -60,10 +69,27 @@ public final class BrokerCommand implements Callable<Integer> {
         Thread hook = new Thread(broker::stop, "tickforge-broker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         broker.start();
+        if (parentPid != null) {
+            followParent(parentPid, broker);
+        }
         out.printf("Kafka broker ready on %s (controller port %d, data %s). Ctrl-C to stop.%n",
                 broker.bootstrapServers(), broker.controllerPort(), config.dataDir().toAbsolutePath());
         out.flush();
         broker.awaitShutdown();
         return 0;
+    }
+
+    /** Stops the broker when the parent ends, so a broker started by a killed demo does not linger. */
+    private static void followParent(long pid, EmbeddedKafkaBroker broker) {
+        Optional<ProcessHandle> parent = ProcessHandle.of(pid);
+        if (parent.isEmpty() || !parent.get().isAlive()) {
+            LOG.warn("parent process gone; stopping the broker parentPid={}", pid);
+            broker.stop();
+            return;
+        }
+        parent.get().onExit().thenRun(() -> {
+            LOG.warn("parent process ended; stopping the broker parentPid={}", pid);
+            broker.stop();
+        });
     }
 }

@@ -66,6 +66,20 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
      * @return the producer properties
      */
     public Properties producerProperties(String clientId) {
+        return producerProperties(clientId, Compression.NONE);
+    }
+
+    /**
+     * Properties for a producer of {@code String} keys and encoded {@code byte[]} values, with a batch compression:
+     * idempotent, {@code acks=all}, small linger for batching; passthrough last, so {@code --kafka acks=1} or
+     * {@code --kafka compression.type=...} still win.
+     *
+     * @param clientId    the {@code client.id}
+     * @param compression the {@code compression.type}
+     * @return the producer properties
+     */
+    public Properties producerProperties(String clientId, Compression compression) {
+        Objects.requireNonNull(compression, "compression");
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
@@ -73,6 +87,7 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression.kafkaName());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return withPassthrough(p);
@@ -107,8 +122,9 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
     }
 
     /**
-     * Properties for a consumer that reads a topic by assignment, without a group (the model topic on start):
-     * String keys, byte[] values, read-committed; passthrough last.
+     * Properties for a consumer that reads a topic by assignment, without a group (the model topic on start, the
+     * producer's model follower, the demo's read-back): String keys, byte[] values, read-committed, never creating
+     * the topic; passthrough last.
      *
      * @param clientId the {@code client.id}
      * @return the consumer properties
@@ -120,6 +136,8 @@ public record KafkaConnection(String bootstrap, Map<String, String> passthrough)
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a reader never creates what it reads: a model topic created by a consumer would not be compacted
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_MODEL_RECORD_BYTES));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -39,6 +39,8 @@ final class FlagNames {
         FLAGS.put("gate.tolerance", "--gate-tolerance");
     }
 
+    private static final io.tickforge.cli.options.FlagNames NAMES = new io.tickforge.cli.options.FlagNames(FLAGS);
+
     private FlagNames() {
     }
 
@@ -47,11 +49,6 @@ final class FlagNames {
      * @return the message with field names replaced by flags (longest names first)
      */
     static String of(String message) {
-        String result = message;
-        for (String field : FLAGS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-            result = result.replaceAll("(?<![\\w.-])" + java.util.regex.Pattern.quote(field) + "(?![\\w])",
-                    java.util.regex.Matcher.quoteReplacement(FLAGS.get(field)));
-        }
-        return result;
+        return NAMES.rewrite(message);
     }
 }

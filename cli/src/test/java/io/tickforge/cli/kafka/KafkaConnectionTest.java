@@ -26,6 +26,33 @@ class KafkaConnectionTest {
                 .containsEntry("client.id", "tickforge-test");
     }
 
+    @Test
+    void shouldSetTheCompressionTypeWhenOneIsGiven() {
+        KafkaConnection c = new KafkaConnection("127.0.0.1:9092", Map.of());
+
+        Properties p = c.producerProperties("tickforge-test", Compression.ZSTD);
+
+        assertThat(p).containsEntry("compression.type", "zstd").containsEntry("acks", "all");
+    }
+
+    @Test
+    void shouldLetPassthroughOverrideTheCompressionWhenBothAreGiven() {
+        KafkaConnection c = new KafkaConnection("127.0.0.1:9092", Map.of("compression.type", "gzip"));
+
+        Properties p = c.producerProperties("tickforge-test", Compression.LZ4);
+
+        assertThat(p).containsEntry("compression.type", "gzip");
+    }
+
+    @Test
+    void shouldNeverCreateTheTopicWhenReadingOne() {
+        KafkaConnection c = new KafkaConnection("127.0.0.1:9092", Map.of());
+
+        Properties p = c.readerProperties("tickforge-test");
+
+        assertThat(p).containsEntry("allow.auto.create.topics", "false").doesNotContainKey("group.id");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "localhost", "localhost:", ":9092", "host:port", "a:1,b"})
     void shouldNameTheBootstrapFlagWhenItIsMalformed(String bootstrap) {
