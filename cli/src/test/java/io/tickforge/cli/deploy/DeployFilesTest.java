@@ -1,10 +1,16 @@
 package io.tickforge.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tickforge.cli.Tickforge;
+import io.tickforge.cli.options.ConfigFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,8 +212,73 @@ class DeployFilesTest {
                 .containsEntry("serviceName", "tickforge-producer-metrics");
     }
 
+    @Test
+    void shouldGiveEachProducerReplicaItsOwnRangeOfInstrumentsWhenTheInitContainerRuns(@TempDir Path dir)
+            throws Exception {
+        Map<String, Object> init = map(list(podSpec(k8s("StatefulSet", "tickforge-producer"))
+                .get("initContainers")).get(0));
+        List<Object> command = list(init.get("command"));
+        Path config = dir.resolve("tickforge.properties");
+        Files.writeString(config, configMapProperties());
+        int instruments = Integer.parseInt(DeployFiles.properties(configMapProperties()).get("produce.instruments"));
+
+        Set<Integer> served = new HashSet<>();
+        for (int replica = 0; replica < 4; replica++) {
+            Path replicaConfig = dir.resolve("replica-" + replica + ".properties");
+            ProcessBuilder pb = new ProcessBuilder(command.get(0).toString(), command.get(1).toString(),
+                    command.get(2).toString()).redirectErrorStream(true);
+            pb.environment().put("POD_NAME", "tickforge-producer-" + replica);
+            pb.environment().put("TICKFORGE_CONFIG", config.toString());
+            pb.environment().put("TICKFORGE_REPLICA_CONFIG", replicaConfig.toString());
+            Process p = pb.start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(log).isZero();
+
+            int first = (Integer) produceOption(replicaConfig, "--first-index");
+            assertThat(first).isEqualTo(1 + replica * instruments);
+            assertThat(produceOption(replicaConfig, "--instruments")).isEqualTo(instruments);
+            for (int i = first; i < first + instruments; i++) {
+                assertThat(served.add(i)).as("instrument %d served by one replica only", i).isTrue();
+            }
+        }
+        assertThat(served).hasSize(4 * instruments);
+    }
+
+    private static Object produceOption(Path config, String option) {
+        CommandLine cl = Tickforge.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        cl.setDefaultValueProvider(ConfigFile.load(config));
+        CommandLine.ParseResult result = cl.parseArgs("produce", "--config", config.toString());
+        return result.subcommand().commandSpec().findOption(option).getValue();
+    }
+
     private static String configMapProperties() {
         return String.valueOf(map(k8s("ConfigMap", "tickforge-config").get("data")).get("tickforge.properties"));
+    }
+
+    // ------------------------------------------------------------------------------------------- settings
+
+    @Test
+    void shouldNameOnlyRealFlagsOfTheirCommandsWhenTheSettingsFilesAreRead() {
+        CommandLine cl = Tickforge.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        Map<String, String> files = Map.of("compose/tickforge.properties", read("compose/tickforge.properties"),
+                "k8s/config.yaml", configMapProperties());
+        files.forEach((file, text) -> {
+            Map<String, String> settings = DeployFiles.properties(text);
+            assertThat(settings).as(file).isNotEmpty().containsKey("bootstrap");
+            settings.keySet().stream().filter(k -> !k.startsWith("kafka.")).forEach(key -> {
+                int dot = key.indexOf('.');
+                if (dot < 0) {
+                    assertThat(cl.getSubcommands().values()).as(file + ": " + key)
+                            .anySatisfy(c -> assertThat(c.getCommandSpec().findOption("--" + key)).isNotNull());
+                } else {
+                    CommandLine sub = cl.getSubcommands().get(key.substring(0, dot));
+                    assertThat(sub).as(file + ": no command " + key.substring(0, dot)).isNotNull();
+                    assertThat(sub.getCommandSpec().findOption("--" + key.substring(dot + 1)))
+                            .as(file + ": " + key).isNotNull();
+                }
+            });
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- grafana

@@ -26,6 +26,17 @@ final class PromQl {
     }
 
     /**
+     * @param query a PromQL expression or a Grafana variable query
+     * @return PromQL Prometheus can evaluate: {@code label_values(m, l)} becomes {@code count by (l) (m)}, which
+     *     reads the series Grafana's label values come from
+     */
+    static String asPromQl(String query) {
+        Matcher lv = Pattern.compile("^\\s*label_values\\s*\\((.*),\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$",
+                Pattern.DOTALL).matcher(query);
+        return lv.matches() ? "count by (" + lv.group(2) + ") (" + lv.group(1) + ")" : query;
+    }
+
+    /**
      * @param expression a PromQL expression, Grafana variables ({@code $job}, {@code $__rate_interval}) allowed
      * @return the metric names it reads, in order of appearance
      */

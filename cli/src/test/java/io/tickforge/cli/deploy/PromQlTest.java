@@ -39,6 +39,13 @@ class PromQlTest {
     }
 
     @Test
+    void shouldCountTheSeriesOfALabelValuesQueryWhenPrometheusEvaluatesIt() {
+        assertThat(PromQl.asPromQl("label_values(m{job=~\"$job\", instance=~\"$instance\"}, symbol)"))
+                .isEqualTo("count by (symbol) (m{job=~\"$job\", instance=~\"$instance\"})");
+        assertThat(PromQl.asPromQl("sum(rate(m[5m]))")).isEqualTo("sum(rate(m[5m]))");
+    }
+
+    @Test
     void shouldFindAMetricWithoutSelectorWhenItStandsAlone() {
         assertThat(PromQl.metricNames("up{job=~\"tickforge-.*\"} == 0")).containsExactly("up");
         assertThat(PromQl.metricNames("process_cpu_usage * system_cpu_count"))
