@@ -121,33 +121,61 @@ class ContainerImagesIT {
         assertThat(ContainerImage.text(log)).contains(usage);
     }
 
+    /** Waits for {@code /health} to answer 200 and returns {@code /metrics}. */
+    private static String awaitHealthy(Process p, int port, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (p.isAlive() && System.nanoTime() < deadline && (health == null || health.statusCode() != 200)) {
+            Thread.sleep(500);
+            try {
+                health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                health = null;
+            }
+        }
+        assertThat(health).as(ContainerImage.text(log)).isNotNull();
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void shouldServeHealthAndMetricsAsItsOwnUserWhenTheProducerImageRunsAgainstABroker() throws Exception {
+        ContainerImage image = image("producer");
+        Path root = root(image);
+        Path log = work.resolve("producer.log");
+        int port = freePort();
+
+        Process p = image.start(root, log, List.of("--bootstrap", broker.bootstrapServers(), "--metrics-host",
+                "127.0.0.1", "--metrics-port", Integer.toString(port), "--topic", "images.synthetic",
+                "--models-topic", "images.producer.models"));
+        try {
+            String metrics = awaitHealthy(p, port, log);
+
+            // up while it waits for a first model; its meters and its Kafka producer's exist from the start
+            assertThat(metrics).contains("tickforge_producer_records_sent_records_total",
+                    "tickforge_producer_rate_target_records_per_second", "kafka_producer_record_send_total");
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void shouldServeHealthAndMetricsAsItsOwnUserWhenTheTrainerImageRunsAgainstABroker() throws Exception {
         ContainerImage image = image("trainer");
         Path root = root(image);
         Path log = work.resolve("trainer.log");
         int port = freePort();
-        HttpClient http = HttpClient.newHttpClient();
 
         Process p = image.start(root, log, List.of("--bootstrap", broker.bootstrapServers(), "--metrics-host",
                 "127.0.0.1", "--metrics-port", Integer.toString(port), "--application-id", "images-it", "--topic",
                 "images.ticks", "--dlq-topic", "images.ticks.dlq", "--models-topic", "images.models"));
         try {
-            HttpResponse<String> health = null;
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (p.isAlive() && System.nanoTime() < deadline && (health == null || health.statusCode() != 200)) {
-                Thread.sleep(500);
-                try {
-                    health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                } catch (IOException notYet) {
-                    health = null;
-                }
-            }
-            assertThat(health).as(ContainerImage.text(log)).isNotNull();
-            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = awaitHealthy(p, port, log);
+
             assertThat(metrics).contains("tickforge_trainer_records_in_total", "kafka_stream_alive_stream_threads");
             // its Kafka Streams state went under the image's home, owned by the image's user
             Path state = root.resolve("var/lib/tickforge/.tickforge/trainer-state");
