@@ -214,12 +214,15 @@ public final class TrainerEndToEnd {
                         + " ticks/s)%n", sorted[sorted.length / 2], sorted[sorted.length - 1], sxx == 0 ? 0 : sxy / sxx,
                 rate);
         for (Timer t : registry.find(TrainerMetrics.PREFIX + "retrain.duration").timers()) {
+            if (t.count() == 0) {
+                continue; // every outcome of a model is registered at zero when it first trains
+            }
             System.out.printf(Locale.ROOT, "trainings %s %s: count %d, mean %.1f s (request to outcome)%n",
                     t.getId().getTag("model"), t.getId().getTag("outcome"), t.count(), t.mean(TimeUnit.SECONDS));
         }
-        registry.find(TrainerMetrics.PREFIX + "retrain.failures").counters().forEach(c -> System.out.printf(
-                Locale.ROOT, "failures %s %s: %d%n", c.getId().getTag("model"), c.getId().getTag("reason"),
-                (long) c.count()));
+        registry.find(TrainerMetrics.PREFIX + "retrain.failures").counters().stream().filter(c -> c.count() > 0)
+                .forEach(c -> System.out.printf(Locale.ROOT, "failures %s %s: %d%n", c.getId().getTag("model"),
+                        c.getId().getTag("reason"), (long) c.count()));
         System.out.println("models published (" + published.size() + "):");
         synchronized (published) {
             published.forEach(p -> System.out.println("  " + p));

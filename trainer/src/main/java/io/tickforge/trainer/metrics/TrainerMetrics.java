@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tickforge.schemas.ModelMetadata;
+import io.tickforge.trainer.ingest.DeadLetterReason;
+import io.tickforge.trainer.retrain.TrainingOutcome;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +23,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code tickforge_trainer_bars_closed_total}, not {@code ..._bars_closed_bars_total}); every tag is bounded: {@code symbol} and {@code model} by the instruments traded,
  * {@code reason}, {@code outcome}, {@code metric} and {@code loss} by enums. Thread-safe: stream threads and
  * training workers record concurrently.
+ *
+ * <p>Counters whose tag values are known in advance exist from the start at zero, not from their first event: every
+ * dead-letter and drop reason when the catalogue is created, every outcome and failure reason of a model when its
+ * first training starts. A series that appears already at 1 hides its first increment from {@code rate()} and
+ * {@code increase()}, so an alert on it would miss the first dead letter or the first failed training.
  */
 public final class TrainerMetrics {
 
     /** Prefix of every meter name. */
     public static final String PREFIX = "tickforge.trainer.";
+
+    /** {@code records.dropped} reason: a bar not newer than its window's latest bar (replayed or out of order). */
+    public static final String DROPPED_OUT_OF_ORDER = "out-of-order";
+    /** {@code records.dropped} reason: a tick whose size would make its bar's volume overflow to infinity. */
+    public static final String DROPPED_VOLUME_OVERFLOW = "volume-overflow";
 
     /** The outcome of a training, a metric tag. */
     public enum Outcome {
@@ -51,6 +63,10 @@ public final class TrainerMetrics {
     private final Map<String, Counter> dlq = new ConcurrentHashMap<>();
     private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
     private final Map<String, double[]> gauges = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> modelsSeen = new ConcurrentHashMap<>();
+    private final Counter recoveryFailures;
+    private final Counter threadsReplaced;
+    private final Counter modelFileFailures;
 
     /**
      * @param registry where the meters live
@@ -65,6 +81,19 @@ public final class TrainerMetrics {
                 .description("Ticks that arrived after their bar had closed (later than the grace period); dropped").register(registry);
         Gauge.builder(PREFIX + "retrain.running", running, AtomicInteger::get)
                 .description("Trainings running or queued on the worker pool").register(registry);
+        this.recoveryFailures = Counter.builder(PREFIX + "models.recovery.failures")
+                .description("Model records on the model topic that could not be loaded on start (bad checkpoint)")
+                .register(registry);
+        this.threadsReplaced = Counter.builder(PREFIX + "stream.threads.replaced")
+                .description("Stream threads that failed with an exception and were replaced").register(registry);
+        this.modelFileFailures = Counter.builder(PREFIX + "model.file.failures")
+                .description("Accepted models that could not be written to the model directory; still published")
+                .register(registry);
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            dlqCounter(reason.tag());
+        }
+        droppedCounter(DROPPED_OUT_OF_ORDER);
+        droppedCounter(DROPPED_VOLUME_OVERFLOW);
     }
 
     /** @return the registry the meters are in */
@@ -99,22 +128,30 @@ public final class TrainerMetrics {
      * @param reason the reason header's value, from a bounded set
      */
     public void deadLettered(String reason) {
-        dlq.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "dlq.records")
+        dlqCounter(reason).increment();
+    }
+
+    private Counter dlqCounter(String reason) {
+        return dlq.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "dlq.records")
                 .description("Input records sent to the dead-letter topic, by reason")
-                .tag("reason", r).register(registry)).increment();
+                .tag("reason", r).register(registry));
     }
 
     /**
      * Counts a valid input record (a tick or a bar) that was dropped after decoding for a reason other than being
      * late, e.g. a bar not newer than its window's latest bar (replayed or out of order).
      *
-     * @param reason why, from a bounded set (e.g. {@code out-of-order}, {@code volume-overflow})
+     * @param reason why, from a bounded set ({@link #DROPPED_OUT_OF_ORDER}, {@link #DROPPED_VOLUME_OVERFLOW})
      */
     public void recordDropped(String reason) {
-        dropped.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "records.dropped")
+        droppedCounter(reason).increment();
+    }
+
+    private Counter droppedCounter(String reason) {
+        return dropped.computeIfAbsent(reason, r -> Counter.builder(PREFIX + "records.dropped")
                 .description("Valid input records (ticks or bars) dropped after decoding, by reason; late ticks are"
                         + " counted by ticks.late instead")
-                .tag("reason", r).register(registry)).increment();
+                .tag("reason", r).register(registry));
     }
 
     /**
@@ -130,9 +167,23 @@ public final class TrainerMetrics {
                 symbol)[0] = capacity == 0 ? 0 : (double) bars / capacity;
     }
 
-    /** A training was started on the pool. */
-    public void trainingStarted() {
+    /**
+     * A training was started on the pool. The model's first start registers its duration timer for every outcome
+     * and its failure counter for every reason, at zero.
+     *
+     * @param model the model being trained
+     */
+    public void trainingStarted(String model) {
         running.incrementAndGet();
+        modelsSeen.computeIfAbsent(model, m -> {
+            for (Outcome outcome : Outcome.values()) {
+                durationTimer(m, outcome);
+            }
+            for (TrainingOutcome.Reason reason : TrainingOutcome.Reason.values()) {
+                failureCounter(m, reason.tag());
+            }
+            return Boolean.TRUE;
+        });
     }
 
     /**
@@ -144,9 +195,13 @@ public final class TrainerMetrics {
      */
     public void trainingEnded(String model, Outcome outcome, Duration duration) {
         running.decrementAndGet();
-        Timer.builder(PREFIX + "retrain.duration")
+        durationTimer(model, outcome).record(duration);
+    }
+
+    private Timer durationTimer(String model, Outcome outcome) {
+        return Timer.builder(PREFIX + "retrain.duration")
                 .description("Wall time of a training, from request to outcome (gate included)")
-                .tag("model", model).tag("outcome", outcome.tag()).register(registry).record(duration);
+                .tag("model", model).tag("outcome", outcome.tag()).register(registry);
     }
 
     /**
@@ -156,9 +211,13 @@ public final class TrainerMetrics {
      * @param reason the reason tag
      */
     public void trainingFailed(String model, String reason) {
-        Counter.builder(PREFIX + "retrain.failures")
+        failureCounter(model, reason).increment();
+    }
+
+    private Counter failureCounter(String model, String reason) {
+        return Counter.builder(PREFIX + "retrain.failures")
                 .description("Trainings that produced no candidate, by reason (deadline, diverged, data, error)")
-                .tag("model", model).tag("reason", reason).register(registry).increment();
+                .tag("model", model).tag("reason", reason).register(registry);
     }
 
     /**
@@ -246,19 +305,16 @@ public final class TrainerMetrics {
 
     /** Counts a model record on the model topic that could not be recovered on start. */
     public void recoveryFailed() {
-        Counter.builder(PREFIX + "models.recovery.failures")
-                .description("Model records on the model topic that could not be loaded on start (bad checkpoint)").register(registry).increment();
+        recoveryFailures.increment();
     }
 
     /** Counts a stream thread that died with an exception and was replaced. */
     public void streamThreadReplaced() {
-        Counter.builder(PREFIX + "stream.threads.replaced")
-                .description("Stream threads that failed with an exception and were replaced").register(registry).increment();
+        threadsReplaced.increment();
     }
 
     /** Counts an accepted model that could not be written to the model directory (it is still published). */
     public void modelFileFailed() {
-        Counter.builder(PREFIX + "model.file.failures")
-                .description("Accepted models that could not be written to the model directory; still published").register(registry).increment();
+        modelFileFailures.increment();
     }
 }

@@ -270,7 +270,7 @@ public final class WorkerPoolRetrainService implements RetrainService {
 
     private void execute(TrainingRequest request, Run run) {
         run.deadlineAt = clock.millis() + training.deadline().toMillis();
-        metrics.trainingStarted();
+        metrics.trainingStarted(request.modelName());
         TrainingOutcome outcome;
         try {
             outcome = train(request, run);

@@ -91,7 +91,7 @@ public final class BarAggregator implements Processor<String, Tick, String, Bar>
         OpenBar bar = openBars.get(key);
         OpenBar next = bar == null ? OpenBar.of(tick, start, intervalMs) : bar.plus(tick);
         if (!Double.isFinite(next.volume())) {
-            metrics.recordDropped("volume-overflow");
+            metrics.recordDropped(TrainerMetrics.DROPPED_VOLUME_OVERFLOW);
             LOG.warn("tick dropped reason=volume-overflow symbol={} ts={} size={} barVolume={}", tick.symbol(),
                     tick.ts(), tick.size(), bar == null ? 0 : bar.volume());
             return;

@@ -47,7 +47,7 @@ public final class WindowAppendProcessor implements Processor<String, Bar, Strin
         }
         int size = window.append(bar);
         if (size < 0) {
-            metrics.recordDropped("out-of-order");
+            metrics.recordDropped(TrainerMetrics.DROPPED_OUT_OF_ORDER);
             LOG.warn("bar dropped reason=out-of-order symbol={} start={} (not after the window's latest bar)",
                     bar.symbol(), bar.start());
             return;
