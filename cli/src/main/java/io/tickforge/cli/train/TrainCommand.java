@@ -86,6 +86,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "weights; 0 for none, as in the reference, else in (0, 1), e.g. 0.999 (default: ${DEFAULT-VALUE}).")
     double emaDecay;
 
+    @Option(names = "--save-last-iterate", paramLabel = "FILE", description = "With --ema-decay: also write the "
+            + "model with the last joint iteration's weights instead of their average, to compare the two from one "
+            + "training run (not with --score-repeats).")
+    Path lastIterateOut;
+
     @Option(names = "--validation", defaultValue = "0.1", description = "Fraction held out, in [0, 1) (default: ${DEFAULT-VALUE}).")
     double validation;
 
@@ -110,6 +115,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
             throw new CommandLine.ParameterException(cl, "--ema-decay must be 0 (none) or in (0, 1), was "
                     + emaDecay);
+        }
+        if (lastIterateOut != null && (emaDecay == 0 || scoreRepeats > 0)) {
+            throw new CommandLine.ParameterException(cl, "--save-last-iterate needs --ema-decay above 0 and no "
+                    + "--score-repeats (the scores would be the averaged model's), was --ema-decay " + emaDecay
+                    + " --score-repeats " + scoreRepeats);
         }
         if (!csv.startsWith("sine:") && !Files.isRegularFile(Path.of(csv))) {
             throw new CommandLine.ParameterException(cl, "--csv file does not exist: " + csv);
@@ -142,6 +152,11 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingJob.Result result = job.run(data, config, name != null ? name : modelName(data.source()), quality,
                 new ProgressBar(o, System.console() != null));
         result.checkpoint().save(out);
+        if (lastIterateOut != null && result.checkpoint().model().useLastIterateWeights()) {
+            // the checkpoint holds the live model: it now saves the last iterate
+            result.checkpoint().save(lastIterateOut);
+            o.printf("Wrote the last iterate's weights to %s.%n", lastIterateOut);
+        }
         TrainingReport r = result.report();
         for (PhaseReport p : r.phases()) {
             o.printf(Locale.ROOT, "  %-11s %6d it, median %7.2f ms/it, %7.1f s, final loss %.5g%n",

@@ -99,7 +99,8 @@ class ModelCommandsTest {
         train(dir.resolve("plain.tgan"), dir.resolve("plain.json"));
         int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("ema.tgan").toString(), "--iterations",
                 "5", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",
-                "--ema-decay", "0.9", "--report", dir.resolve("ema.json").toString());
+                "--ema-decay", "0.9", "--report", dir.resolve("ema.json").toString(), "--save-last-iterate",
+                dir.resolve("last.tgan").toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("weight average (EMA) decay 0.9");
@@ -109,6 +110,9 @@ class ModelCommandsTest {
         Checkpoint plain = Checkpoint.load(dir.resolve("plain.tgan"), Gemm.openBlas());
         Checkpoint ema = Checkpoint.load(dir.resolve("ema.tgan"), Gemm.openBlas());
         assertThat(ema.model().generate(z)).isNotEqualTo(plain.model().generate(z).clone());
+        // the same run without its average is the model trained without one
+        Checkpoint last = Checkpoint.load(dir.resolve("last.tgan"), Gemm.openBlas());
+        assertThat(last.model().generate(z)).isEqualTo(plain.model().generate(z).clone());
     }
 
     @Test

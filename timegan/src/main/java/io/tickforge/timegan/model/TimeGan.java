@@ -89,6 +89,8 @@ public final class TimeGan {
 
     // the joint phase's weight average; null when off or before the first joint iteration
     private WeightAverage average;
+    // the raw weights the last useAveragedWeights() replaced; null when none
+    private float[][] lastIterate;
 
     /**
      * Builds the nets with initial weights drawn from {@code new SplittableRandom(config.seed())}.
@@ -190,7 +192,7 @@ public final class TimeGan {
      * iterations since the first one (or since the last call), and ends that average: a later joint iteration starts
      * a new one from the weights as they then are. Does nothing when the configuration keeps no average
      * ({@link TimeGanConfig#emaDecay()} 0) or no joint iteration ran since the last call. The optimisers' moments are
-     * left as they are.
+     * left as they are. The replaced weights are kept for {@link #useLastIterateWeights()}.
      *
      * @return whether the weights were replaced
      */
@@ -198,8 +200,32 @@ public final class TimeGan {
         if (average == null) {
             return false;
         }
+        List<Param> params = averagedParams();
+        lastIterate = new float[params.size()][];
+        for (int i = 0; i < params.size(); i++) {
+            lastIterate[i] = params.get(i).value().clone();
+        }
         average.copyToParams();
         average = null;
+        return true;
+    }
+
+    /**
+     * Puts back the weights that the last {@link #useAveragedWeights()} replaced by their average: the last joint
+     * iteration's own weights, as a run without an average would have ended. For comparing the two models of one
+     * training run.
+     *
+     * @return whether the weights were replaced; false when no averaged weights are in use
+     */
+    public boolean useLastIterateWeights() {
+        if (lastIterate == null) {
+            return false;
+        }
+        List<Param> params = averagedParams();
+        for (int i = 0; i < params.size(); i++) {
+            System.arraycopy(lastIterate[i], 0, params.get(i).value(), 0, lastIterate[i].length);
+        }
+        lastIterate = null;
         return true;
     }
 

@@ -136,4 +136,16 @@ class WeightAverageTrainingTest {
         gan.jointIteration(s, rng);
         assertThat(gan.weightAverage().updates()).isEqualTo(1);
     }
+
+    @Test
+    void shouldRestoreTheWeightsOfARunWithoutAnAverageWhenTheLastIterateIsUsed() {
+        TimeGan averaged = trained(DECAY);
+        TimeGan plain = trained(0);
+        assertThat(plain.useLastIterateWeights()).isFalse();
+
+        assertThat(averaged.useLastIterateWeights()).isTrue();
+
+        assertThat(weights(averagedNets(averaged))).containsExactlyElementsOf(weights(averagedNets(plain)));
+        assertThat(averaged.useLastIterateWeights()).isFalse();
+    }
 }
