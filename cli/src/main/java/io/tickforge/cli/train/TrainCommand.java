@@ -81,6 +81,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", description = "Decoupled weight decay, 0 for none (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
+    @Option(names = "--ema-decay", defaultValue = "0", description = "Decay of an exponential moving average of "
+            + "the embedder, recovery, generator and supervisor weights over the joint phase, saved as the model's "
+            + "weights; 0 for none, as in the reference, else in (0, 1), e.g. 0.999 (default: ${DEFAULT-VALUE}).")
+    double emaDecay;
+
+    @Option(names = "--save-last-iterate", paramLabel = "FILE", description = "With --ema-decay: also write the "
+            + "model with the last joint iteration's weights instead of their average, to compare the two from one "
+            + "training run (not with --score-repeats).")
+    Path lastIterateOut;
+
     @Option(names = "--validation", defaultValue = "0.1", description = "Fraction held out, in [0, 1) (default: ${DEFAULT-VALUE}).")
     double validation;
 
@@ -102,6 +112,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (scoreRepeats < 0) {
             throw new CommandLine.ParameterException(cl, "--score-repeats must be >= 0, was " + scoreRepeats);
         }
+        if (!(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
+            throw new CommandLine.ParameterException(cl, "--ema-decay must be 0 (none) or in (0, 1), was "
+                    + emaDecay);
+        }
+        if (lastIterateOut != null && (emaDecay == 0 || scoreRepeats > 0)) {
+            throw new CommandLine.ParameterException(cl, "--save-last-iterate needs --ema-decay above 0 and no "
+                    + "--score-repeats (the scores would be the averaged model's), was --ema-decay " + emaDecay
+                    + " --score-repeats " + scoreRepeats);
+        }
         if (!csv.startsWith("sine:") && !Files.isRegularFile(Path.of(csv))) {
             throw new CommandLine.ParameterException(cl, "--csv file does not exist: " + csv);
         }
@@ -113,15 +132,17 @@ public final class TrainCommand implements Callable<Integer> {
                     TimeGanConfig.reference(data.train().features()).discriminatorThreshold(),
                     TimeGanConfig.reference(data.train().features()).adam(),
                     TimeGanConfig.reference(data.train().features()).init(), cell, iterations, seed)
-                    .withLearningRate(learningRate).withClipNorm(clipNorm).withWeightDecay(weightDecay);
+                    .withLearningRate(learningRate).withClipNorm(clipNorm).withWeightDecay(weightDecay)
+                    .withEmaDecay(emaDecay);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, flag(e.getMessage()), e);
         }
         PrintWriter o = cl.getOut();
         o.printf(Locale.ROOT, "Training on %s: %d features %s, %d training windows, %d held out; %s h=%d L=%d T=%d "
-                        + "batch=%d, %d iterations per phase, seed %d.%n", data.source(), data.train().features(),
+                        + "batch=%d, %d iterations per phase, seed %d%s.%n", data.source(), data.train().features(),
                 data.featureNames(), data.train().count(), data.validation() == null ? 0 : data.validation().count(),
-                cell.name().toLowerCase(Locale.ROOT), hidden, layers, seqLen, batch, iterations, seed);
+                cell.name().toLowerCase(Locale.ROOT), hidden, layers, seqLen, batch, iterations, seed,
+                emaDecay > 0 ? String.format(Locale.ROOT, ", weight average (EMA) decay %s", emaDecay) : "");
         o.flush();
         String version = TrainCommand.class.getPackage().getImplementationVersion();
         TrainingJob job = new TrainingJob(Clock.systemUTC(), Gemm.openBlas(), version == null ? "dev" : version);
@@ -131,6 +152,11 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingJob.Result result = job.run(data, config, name != null ? name : modelName(data.source()), quality,
                 new ProgressBar(o, System.console() != null));
         result.checkpoint().save(out);
+        if (lastIterateOut != null && result.checkpoint().model().useLastIterateWeights()) {
+            // the checkpoint holds the live model: it now saves the last iterate
+            result.checkpoint().save(lastIterateOut);
+            o.printf("Wrote the last iterate's weights to %s.%n", lastIterateOut);
+        }
         TrainingReport r = result.report();
         for (PhaseReport p : r.phases()) {
             o.printf(Locale.ROOT, "  %-11s %6d it, median %7.2f ms/it, %7.1f s, final loss %.5g%n",

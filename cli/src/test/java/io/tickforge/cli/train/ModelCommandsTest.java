@@ -93,4 +93,35 @@ class ModelCommandsTest {
         assertThat(err.toString()).contains("sine:10x");
         assertThat(Files.exists(dir.resolve("m.tgan"))).isFalse();
     }
+
+    @Test
+    void shouldSaveAnotherModelAndReportTheDecayWhenTrainedWithAWeightAverage(@TempDir Path dir) throws Exception {
+        train(dir.resolve("plain.tgan"), dir.resolve("plain.json"));
+        int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("ema.tgan").toString(), "--iterations",
+                "5", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",
+                "--ema-decay", "0.9", "--report", dir.resolve("ema.json").toString(), "--save-last-iterate",
+                dir.resolve("last.tgan").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("weight average (EMA) decay 0.9");
+        JsonNode r = new ObjectMapper().readTree(dir.resolve("ema.json").toFile());
+        assertThat(r.get("config").get("emaDecay").asDouble()).isEqualTo(0.9);
+        float[] z = new float[8 * 16 * 3];
+        Checkpoint plain = Checkpoint.load(dir.resolve("plain.tgan"), Gemm.openBlas());
+        Checkpoint ema = Checkpoint.load(dir.resolve("ema.tgan"), Gemm.openBlas());
+        assertThat(ema.model().generate(z)).isNotEqualTo(plain.model().generate(z).clone());
+        // the same run without its average is the model trained without one
+        Checkpoint last = Checkpoint.load(dir.resolve("last.tgan"), Gemm.openBlas());
+        assertThat(last.model().generate(z)).isEqualTo(plain.model().generate(z).clone());
+    }
+
+    @Test
+    void shouldNameTheFlagWhenTheWeightAverageDecayIsOutOfRange(@TempDir Path dir) {
+        int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("m.tgan").toString(), "--ema-decay",
+                "1");
+
+        assertThat(code).isEqualTo(Tickforge.EXIT_USAGE);
+        assertThat(err.toString()).contains("--ema-decay");
+        assertThat(Files.exists(dir.resolve("m.tgan"))).isFalse();
+    }
 }

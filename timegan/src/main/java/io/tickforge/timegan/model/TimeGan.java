@@ -8,6 +8,7 @@ import io.tickforge.timegan.nn.Losses;
 import io.tickforge.timegan.nn.Param;
 import io.tickforge.timegan.nn.RecurrentCell;
 import io.tickforge.timegan.nn.RecurrentNet;
+import io.tickforge.timegan.nn.WeightAverage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,13 @@ import java.util.random.RandomGenerator;
  * throws {@link TrainingDivergedException} when either is NaN or infinite, so a diverged model keeps its last finite
  * weights; the five optimisers share {@link TimeGanConfig#adam()}, so gradient-norm clipping and weight decay apply to
  * all of them. {@link #evaluate} computes losses on held-out data forward only.
+ *
+ * <p>Optional, off in the reference configuration: with {@link TimeGanConfig#emaDecay()} above 0, the joint phase
+ * keeps an exponential moving average ({@link WeightAverage}) of the embedder's, recovery's, generator's and
+ * supervisor's weights, started at the first {@link #jointIteration} and updated after each; training steps always
+ * use the raw weights, and {@link #useAveragedWeights()} (which {@link TrainingRun} calls after the joint phase's
+ * last iteration) replaces them by the average, so that sampling and checkpoints use the averaged nets. The
+ * discriminator is not averaged: it only serves training.
  *
  * <p>Every step takes its batches as time-major {@code [T][B][d]} arrays: X, the real windows scaled to [0, 1], and
  * Z, noise in U[0, 1). The model is confined to one thread.
@@ -78,6 +86,11 @@ public final class TimeGan {
     private final int rowsX;
     private final int rowsH;
     private final int shifted;
+
+    // the joint phase's weight average; null when off or before the first joint iteration
+    private WeightAverage average;
+    // the raw weights the last useAveragedWeights() replaced; null when none
+    private float[][] lastIterate;
 
     /**
      * Builds the nets with initial weights drawn from {@code new SplittableRandom(config.seed())}.
@@ -172,6 +185,59 @@ public final class TimeGan {
     /** @return the discriminator D: H to a logit per step */
     public RecurrentNet discriminator() {
         return discriminator;
+    }
+
+    /**
+     * Replaces the embedder's, recovery's, generator's and supervisor's weights by their average over the joint
+     * iterations since the first one (or since the last call), and ends that average: a later joint iteration starts
+     * a new one from the weights as they then are. Does nothing when the configuration keeps no average
+     * ({@link TimeGanConfig#emaDecay()} 0) or no joint iteration ran since the last call. The optimisers' moments are
+     * left as they are. The replaced weights are kept for {@link #useLastIterateWeights()}.
+     *
+     * @return whether the weights were replaced
+     */
+    public boolean useAveragedWeights() {
+        if (average == null) {
+            return false;
+        }
+        List<Param> params = averagedParams();
+        lastIterate = new float[params.size()][];
+        for (int i = 0; i < params.size(); i++) {
+            lastIterate[i] = params.get(i).value().clone();
+        }
+        average.copyToParams();
+        average = null;
+        return true;
+    }
+
+    /**
+     * Puts back the weights that the last {@link #useAveragedWeights()} replaced by their average: the last joint
+     * iteration's own weights, as a run without an average would have ended. For comparing the two models of one
+     * training run.
+     *
+     * @return whether the weights were replaced; false when no averaged weights are in use
+     */
+    public boolean useLastIterateWeights() {
+        if (lastIterate == null) {
+            return false;
+        }
+        List<Param> params = averagedParams();
+        for (int i = 0; i < params.size(); i++) {
+            System.arraycopy(lastIterate[i], 0, params.get(i).value(), 0, lastIterate[i].length);
+        }
+        lastIterate = null;
+        return true;
+    }
+
+    /** @return the running weight average of the joint phase, or null when none is being kept */
+    WeightAverage weightAverage() {
+        return average;
+    }
+
+    private List<Param> averagedParams() {
+        List<Param> all = concat(embedder, recovery);
+        all.addAll(concat(generator, supervisor));
+        return all;
     }
 
     /** @return the five optimisers in the order E0, E, D, G, GS */
@@ -455,13 +521,18 @@ public final class TimeGan {
 
     /**
      * One iteration of the joint phase, as in the reference: twice {a G step, then an E step on the same batch},
-     * each time with a fresh batch and fresh noise, then one D step with a fresh batch and noise.
+     * each time with a fresh batch and fresh noise, then one D step with a fresh batch and noise. With
+     * {@link TimeGanConfig#emaDecay()} above 0, the weight average is started before the first joint iteration and
+     * updated after each (see {@link #useAveragedWeights()}); it draws no random numbers.
      *
      * @param batches source of real batches
      * @param rng seeded random source for batches and noise
      * @return the losses of the last G step, the last E step's E_T0 and the D step
      */
     public JointLosses jointIteration(BatchSource batches, RandomGenerator rng) {
+        if (average == null && config.averagesWeights()) {
+            average = new WeightAverage(averagedParams(), config.emaDecay());
+        }
         float[] x = batches.xBuffer();
         float[] z = batches.zBuffer();
         GeneratorLosses g = null;
@@ -475,6 +546,9 @@ public final class TimeGan {
         batches.nextBatch(rng);
         batches.nextNoise(rng);
         DiscriminatorStep dStep = discriminatorStep(x, z);
+        if (average != null) {
+            average.update();
+        }
         return new JointLosses(g, eT0, dStep);
     }
 

@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param cell recurrent cell of all five nets (the reference's {@code module}: gru or lstm)
  * @param iterationsPerPhase iterations of each of the three phases (the reference's {@code iterations}), positive
  * @param seed seed of the initial weights and of the training run's batches and noise (see {@link TrainingRun})
+ * @param emaDecay decay of an exponential moving average (Polyak averaging) of the embedder's, recovery's,
+ *     generator's and supervisor's weights over the joint phase, which replaces their weights at the end of it (see
+ *     {@link TimeGan#useAveragedWeights()}); 0 for none, as in the reference; otherwise in (0, 1), e.g. 0.999
  */
 public record TimeGanConfig(int features, int hidden, int layers, int steps, int batch, double gamma,
         double discriminatorThreshold, AdamConfig adam, GruInit init, RecurrentCell cell, int iterationsPerPhase,
-        long seed) {
+        long seed, double emaDecay) {
 
     /** Iterations per phase of the paper's tutorial (the reference script's default is 50,000). */
     public static final int REFERENCE_ITERATIONS = 10_000;
@@ -50,6 +53,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      * @param cell recurrent cell
      * @param iterationsPerPhase iterations per phase
      * @param seed seed of weights, batches and noise
+     * @param emaDecay decay of the joint phase's weight average, 0 for none, else in (0, 1)
      */
     public TimeGanConfig {
         positive("features", features);
@@ -78,6 +82,32 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
         Objects.requireNonNull(init, "init");
         Objects.requireNonNull(cell, "cell");
         positive("iterationsPerPhase", iterationsPerPhase);
+        if (!(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("emaDecay must be 0 (no weight average) or in (0, 1), got " + emaDecay);
+        }
+    }
+
+    /**
+     * A configuration without a weight average ({@code emaDecay} 0), as the reference trains.
+     *
+     * @param features d
+     * @param hidden h
+     * @param layers L, at least 2
+     * @param steps T, at least 2
+     * @param batch B, at least 2
+     * @param gamma latent adversarial weight
+     * @param discriminatorThreshold D-step threshold
+     * @param adam optimiser settings
+     * @param init recurrent initialisation scheme
+     * @param cell recurrent cell
+     * @param iterationsPerPhase iterations per phase
+     * @param seed seed of weights, batches and noise
+     */
+    public TimeGanConfig(int features, int hidden, int layers, int steps, int batch, double gamma,
+            double discriminatorThreshold, AdamConfig adam, GruInit init, RecurrentCell cell, int iterationsPerPhase,
+            long seed) {
+        this(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init, cell,
+                iterationsPerPhase, seed, 0.0);
     }
 
     /**
@@ -109,7 +139,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
     /**
      * The reference configuration: h 24, L 3, T 24, B 128, gamma 1, threshold 0.15, TF1 Adam defaults (lr 0.001, no
      * clipping, no weight decay), GRU cells with the engine's default initialisation, 10,000 iterations per phase
-     * (the paper's tutorial), seed 0.
+     * (the paper's tutorial), seed 0, no weight average.
      *
      * @param features d
      * @return the configuration
@@ -140,7 +170,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withAdam(AdamConfig value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, value, init,
-                cell, iterationsPerPhase, seed);
+                cell, iterationsPerPhase, seed, emaDecay);
     }
 
     /**
@@ -176,7 +206,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withCell(RecurrentCell value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
-                value, iterationsPerPhase, seed);
+                value, iterationsPerPhase, seed, emaDecay);
     }
 
     /**
@@ -185,7 +215,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withIterationsPerPhase(int value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
-                cell, value, seed);
+                cell, value, seed, emaDecay);
     }
 
     /**
@@ -194,6 +224,20 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withSeed(long value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
-                cell, iterationsPerPhase, value);
+                cell, iterationsPerPhase, value, emaDecay);
+    }
+
+    /** @return whether the joint phase keeps a weight average ({@link #emaDecay()} above 0) */
+    public boolean averagesWeights() {
+        return emaDecay > 0;
+    }
+
+    /**
+     * @param value the new decay of the joint phase's weight average, 0 for none
+     * @return a copy with this weight-average decay
+     */
+    public TimeGanConfig withEmaDecay(double value) {
+        return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
+                cell, iterationsPerPhase, seed, value);
     }
 }

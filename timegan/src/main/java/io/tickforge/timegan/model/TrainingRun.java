@@ -15,6 +15,10 @@ import java.util.random.RandomGenerator;
  * the validation random source: it never draws from the training random source, so a run with validation takes
  * exactly the same training steps as one without. Generator and discriminator losses are validated in the joint phase.
  *
+ * <p>With {@link TimeGanConfig#emaDecay()} above 0, the model's weights are replaced by their joint-phase average
+ * ({@link TimeGan#useAveragedWeights()}) right after the joint phase's last iteration, before its last validation,
+ * so that the last validation and everything after the run see the averaged model.
+ *
  * <p>A NaN or infinite training loss, gradient norm or validation loss stops the run with a
  * {@link TrainingDivergedException} naming the phase and the iteration; the model keeps the weights of the last
  * finite step. A run is confined to the model's thread.
@@ -147,6 +151,10 @@ public final class TrainingRun {
             case JOINT -> {
                 joint = model.jointIteration(training, rng);
                 loss = joint.generator().total();
+                if (i == iterations - 1) {
+                    // the trained model is the weight average, when the config keeps one; validate that one
+                    model.useAveragedWeights();
+                }
             }
             default -> throw new IllegalStateException("unknown phase " + phase);
         }

@@ -1,6 +1,6 @@
 /**
  * The numerical core of tickforge's TimeGAN: recurrent stacks ({@link io.tickforge.timegan.nn.GruStack} and
- * {@link io.tickforge.timegan.nn.LstmStack} behind {@link io.tickforge.timegan.nn.RecurrentStack}), dense heads, losses, Adam and initialisers, with forward
+ * {@link io.tickforge.timegan.nn.LstmStack} behind {@link io.tickforge.timegan.nn.RecurrentStack}), dense heads, losses, Adam, initialisers and a weight average ({@link io.tickforge.timegan.nn.WeightAverage}), with forward
  * and backward passes written out by hand (SameDiff's GRU has wrong gradients and its per-op overhead is about 50
  * times too slow for nets this small).
  *

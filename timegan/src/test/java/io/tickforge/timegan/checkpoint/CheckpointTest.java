@@ -84,6 +84,31 @@ class CheckpointTest {
     }
 
     @Test
+    void shouldSaveTheAveragedWeightsAsTheModelsWeightsWhenTrainedWithAWeightAverage() throws IOException {
+        TimeGanConfig emaConfig = TinyModels.CONFIG.withEmaDecay(0.9);
+        TimeGan averaged = new TimeGan(emaConfig, new SplittableRandom(TinyModels.SEED), Gemm.plainJava());
+        averaged.train(io.tickforge.timegan.data.SineDataset.generate(64, 6, 3, TinyModels.SEED)
+                .batchSource(emaConfig.batch()), new SplittableRandom(TinyModels.SEED + 1), TinyModels.ITERATIONS,
+                p -> { });
+        // the average differs from the raw weights of the same run
+        assertThat(averaged.generator().params().get(0).value())
+                .isNotEqualTo(model.generator().params().get(0).value());
+        float[] z = TinyModels.noise(7);
+        float[] before = averaged.generate(z).clone();
+
+        Checkpoint loaded = load(TinyModels.checkpoint(averaged, true).toBytes());
+
+        List<Param> original = CheckpointFormat.weights(averaged);
+        List<Param> restored = CheckpointFormat.weights(loaded.model());
+        for (int i = 0; i < original.size(); i++) {
+            assertThat(restored.get(i).value()).as(original.get(i).name()).isEqualTo(original.get(i).value());
+        }
+        assertThat(loaded.model().generate(z)).isEqualTo(before);
+        // format 1 has no field for the decay: the loaded model is a plain one whose weights are the average
+        assertThat(loaded.model().config()).isEqualTo(emaConfig.withEmaDecay(0));
+    }
+
+    @Test
     void shouldRestoreScalerMetadataAndTrainingDataWhenLoaded() throws IOException {
         Checkpoint loaded = load(withOptimisers);
         assertThat(loaded.scaler()).isEqualTo(TinyModels.SCALER);

@@ -36,6 +36,33 @@ class TimeGanConfigTest {
     }
 
     @Test
+    void shouldKeepNoWeightAverageWhenBuiltAsTheReferenceOrWithoutADecay() {
+        assertThat(TimeGanConfig.reference(6).emaDecay()).isZero();
+        assertThat(TimeGanConfig.reference(6).averagesWeights()).isFalse();
+        TimeGanConfig c = new TimeGanConfig(3, 4, 2, 5, 6, 1.0, 0.15, AdamConfig.tf1Defaults(),
+                GruInit.GLOROT_ORTHOGONAL, RecurrentCell.GRU, 100, 7L);
+        assertThat(c.emaDecay()).isZero();
+    }
+
+    @Test
+    void shouldChangeOnlyTheDecayWhenCopiedWithAWeightAverage() {
+        TimeGanConfig c = TimeGanConfig.reference(6).withSeed(9).withLearningRate(0.002);
+        TimeGanConfig ema = c.withEmaDecay(0.999);
+        assertThat(ema.emaDecay()).isEqualTo(0.999);
+        assertThat(ema.averagesWeights()).isTrue();
+        assertThat(ema.withEmaDecay(0)).isEqualTo(c);
+        assertThat(ema.withSeed(9).withCell(RecurrentCell.GRU).emaDecay()).isEqualTo(0.999);
+    }
+
+    @Test
+    void shouldNameTheFieldWhenTheWeightAverageDecayIsOutOfRange() {
+        for (double bad : new double[] {-0.1, 1.0, 2.0, Double.NaN}) {
+            assertThatThrownBy(() -> TimeGanConfig.reference(6).withEmaDecay(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("emaDecay");
+        }
+    }
+
+    @Test
     void shouldChangeOnlyTheNamedFieldWhenCopiedWithANewValue() {
         TimeGanConfig c = TimeGanConfig.reference(6);
         TimeGanConfig d = c.withCell(RecurrentCell.LSTM).withClipNorm(1.5).withWeightDecay(0.01)
