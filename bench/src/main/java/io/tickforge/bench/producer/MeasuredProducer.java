@@ -1,22 +1,14 @@
 package io.tickforge.bench.producer;
 
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import io.tickforge.cli.kafka.ForwardingProducer;
+
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.metrics.KafkaMetric;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,11 +20,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code t0 + i / rate} (t0 = the first send), in a histogram of 10 µs buckets. The bookkeeping per record is a few
  * counter increments, negligible next to a send.
  */
-final class MeasuredProducer implements Producer<String, byte[]> {
+final class MeasuredProducer extends ForwardingProducer<String, byte[]> {
     private static final long BUCKET_NANOS = 10_000;
     private static final int BUCKETS = 100_000;
 
-    private final Producer<String, byte[]> delegate;
     private final double rate;
     private final AtomicLong sent = new AtomicLong();
     private final LongAdder sentBytes = new LongAdder();
@@ -51,14 +42,9 @@ final class MeasuredProducer implements Producer<String, byte[]> {
      * @param sampleSize how many of the first values to keep (see {@link #sample()})
      */
     MeasuredProducer(Producer<String, byte[]> delegate, double rate, int sampleSize) {
-        this.delegate = delegate;
+        super(delegate);
         this.rate = rate;
         this.sampleSize = sampleSize;
-    }
-
-    @Override
-    public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
-        return send(record, null);
     }
 
     @Override
@@ -162,71 +148,5 @@ final class MeasuredProducer implements Producer<String, byte[]> {
             }
             return BUCKETS * BUCKET_NANOS / 1e6;
         }
-    }
-
-    @Override
-    public void initTransactions() {
-        delegate.initTransactions();
-    }
-
-    @Override
-    public void beginTransaction() {
-        delegate.beginTransaction();
-    }
-
-    @Override
-    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets,
-                                         ConsumerGroupMetadata groupMetadata) {
-        delegate.sendOffsetsToTransaction(offsets, groupMetadata);
-    }
-
-    @Override
-    public void commitTransaction() {
-        delegate.commitTransaction();
-    }
-
-    @Override
-    public void abortTransaction() {
-        delegate.abortTransaction();
-    }
-
-    @Override
-    public void registerMetricForSubscription(KafkaMetric metric) {
-        delegate.registerMetricForSubscription(metric);
-    }
-
-    @Override
-    public void unregisterMetricFromSubscription(KafkaMetric metric) {
-        delegate.unregisterMetricFromSubscription(metric);
-    }
-
-    @Override
-    public void flush() {
-        delegate.flush();
-    }
-
-    @Override
-    public List<PartitionInfo> partitionsFor(String topic) {
-        return delegate.partitionsFor(topic);
-    }
-
-    @Override
-    public Map<MetricName, ? extends Metric> metrics() {
-        return delegate.metrics();
-    }
-
-    @Override
-    public Uuid clientInstanceId(Duration timeout) {
-        return delegate.clientInstanceId(timeout);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
-    @Override
-    public void close(Duration timeout) {
-        delegate.close(timeout);
     }
 }

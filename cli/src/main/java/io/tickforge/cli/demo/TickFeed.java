@@ -3,7 +3,7 @@ package io.tickforge.cli.demo;
 import io.tickforge.cli.publish.Pacer;
 import io.tickforge.cli.publish.PublishSummary;
 import io.tickforge.cli.publish.RecordSender;
-import io.tickforge.cli.publish.Ticker;
+import io.tickforge.producer.rate.Ticker;
 import io.tickforge.cli.simulate.MarketSimulator;
 import io.tickforge.cli.simulate.SimulatorConfig;
 import io.tickforge.schemas.Tick;

@@ -1,5 +1,7 @@
 package io.tickforge.cli.publish;
 
+import io.tickforge.producer.rate.Ticker;
+
 /**
  * Holds each record back until its intended send time, an offset from the moment pacing started. Records are
  * released one by one on a continuous schedule (record {@code i} of a constant rate {@code r} at {@code i / r}

@@ -1,5 +1,6 @@
 package io.tickforge.cli.publish;
 
+import io.tickforge.producer.rate.Ticker;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;

@@ -10,7 +10,7 @@ import io.tickforge.cli.publish.Pacer;
 import io.tickforge.cli.publish.PublishSummary;
 import io.tickforge.cli.publish.RecordSender;
 import io.tickforge.cli.publish.StopSignal;
-import io.tickforge.cli.publish.Ticker;
+import io.tickforge.producer.rate.Ticker;
 import io.tickforge.schemas.Tick;
 import io.tickforge.schemas.codec.RecordCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -1,5 +1,6 @@
 package io.tickforge.cli.publish;
 
+import io.tickforge.producer.rate.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,8 +3,8 @@ package io.tickforge.producer.rate;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A monotonic nanosecond clock that can wait: the seam that lets tests pace without sleeping. The producer's own
- * copy of the CLI's ticker (the producer does not depend on the CLI).
+ * A monotonic nanosecond clock that can wait: the seam that lets tests pace without sleeping. The producer paces with
+ * it, and so do the CLI's commands that pace (simulate, replay).
  */
 public interface Ticker {
 
