@@ -62,6 +62,8 @@ public final class ProducerService implements AutoCloseable {
         STOPPING,
         /** Closed. */
         STOPPED,
+        /** Published its record limit ({@code publish.maxRecords}); close it to flush. Healthy. */
+        COMPLETED,
         /** Publishing ended with an error (see the log); close it. */
         FAILED
     }
@@ -145,7 +147,8 @@ public final class ProducerService implements AutoCloseable {
         long startedNanos = ticker.nanoTime();
         ModelFollower f = follower;
         loop = new PublishLoop(feed, board, publisher, pacer, config.time().pace(), clock, ticker, metrics,
-                () -> f == null || f.caughtUp() || ticker.nanoTime() - startedNanos > CATCH_UP_TIMEOUT.toNanos());
+                () -> f == null || f.caughtUp() || ticker.nanoTime() - startedNanos > CATCH_UP_TIMEOUT.toNanos(),
+                config.publish().maxRecords());
         state = Status.WAITING_FOR_MODEL;
         if (follower != null) {
             followThread = new Thread(this::follow, "tickforge-producer-models");
@@ -210,11 +213,11 @@ public final class ProducerService implements AutoCloseable {
     /** @return whether the service is doing its job: publishing, or started and waiting for a model */
     public boolean isUp() {
         Status s = state();
-        return s == Status.RUNNING || s == Status.WAITING_FOR_MODEL;
+        return s == Status.RUNNING || s == Status.WAITING_FOR_MODEL || s == Status.COMPLETED;
     }
 
     /** @return the state's name: {@code NEW}, {@code WAITING_FOR_MODEL}, {@code RUNNING}, {@code STOPPING},
-     *     {@code STOPPED} or {@code FAILED} */
+     *     {@code STOPPED}, {@code COMPLETED} or {@code FAILED} */
     public String status() {
         return state().name();
     }
@@ -226,6 +229,9 @@ public final class ProducerService implements AutoCloseable {
             return s;
         }
         PublishLoop l = loop;
+        if (l.completed()) {
+            return Status.COMPLETED;
+        }
         if (l.failure() != null || l.finished()) {
             return Status.FAILED;
         }

@@ -147,6 +147,21 @@ class ProducerServiceTest {
     }
 
     @Test
+    void shouldPublishExactlyTheLimitAndReportCompletedWhenGivenARecordLimit() {
+        config = config.withPublish(PublishConfig.defaults().withMaxRecords(250));
+        ProducerService service = service();
+        service.start();
+
+        topic.publish(TestModels.NAME, TestModels.spec().version(1).bytes());
+        Await.until("the service completes", () -> service.state() == ProducerService.Status.COMPLETED);
+        service.close();
+
+        assertThat(history()).hasSize(250);
+        assertThat(service.sent()).isEqualTo(250);
+        assertThat(registry.get(ProducerMetrics.PREFIX + "records.inflight").gauge().value()).isZero();
+    }
+
+    @Test
     void shouldGiveByteIdenticalRecordsWhenRunTwiceWithTheSameSeedAndModel() {
         config = config.withRate(RateConfig.parse("max"));
         byte[] model = TestModels.spec().bytes();

@@ -1,6 +1,5 @@
 package io.tickforge.bench.producer;
 
-import io.tickforge.cli.kafka.ForwardingProducer;
 
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;

@@ -167,6 +167,7 @@ public final class ProduceCommand implements Callable<Integer> {
         f.put("time.start", "--start");
         f.put("publish.maxInFlight", "--max-in-flight");
         f.put("publish.closeTimeout", "--close-timeout");
+        f.put("publish.maxRecords", "--count");
         return f;
     }
 
@@ -192,7 +193,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     new SynthConfig(instruments, namePattern, OutputMode.parse(output), format, startPrice, seed,
                             barInterval, ticksPerBar, firstIndex),
                     new TimeConfig(Pace.parse(pace), start), rateConfig,
-                    new PublishConfig(maxInFlight, closeTimeout));
+                    new PublishConfig(maxInFlight, closeTimeout, count == null ? 0 : count));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, FLAGS.rewrite(e.getMessage()), e);
         }
@@ -201,15 +202,15 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
+        if (count != null && count < 1) {
+            throw new CommandLine.ParameterException(cl, "--count must be >= 1, was " + count);
+        }
         ProduceConfig config = config();
         if (partitions < 1) {
             throw new CommandLine.ParameterException(cl, "--partitions must be >= 1, was " + partitions);
         }
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new CommandLine.ParameterException(cl, "--metrics-port must be 0..65535, was " + metricsPort);
-        }
-        if (count != null && count < 1) {
-            throw new CommandLine.ParameterException(cl, "--count must be >= 1, was " + count);
         }
         Path file = config.models().modelFile();
         if (file != null && !(Files.isRegularFile(file) && Files.isReadable(file))) {
@@ -238,12 +239,10 @@ public final class ProduceCommand implements Callable<Integer> {
         ProducerMetrics metrics = new ProducerMetrics(registry, clock);
         KafkaProducer<String, byte[]> kafkaProducer = new KafkaProducer<>(connection.producerProperties(
                 "tickforge-producer", compression));
-        CountLimit limit = count == null ? null : new CountLimit(kafkaProducer, count);
-        Producer<String, byte[]> producer = limit == null ? kafkaProducer : limit;
         ProducerKafka clients = new ProducerKafka() {
             @Override
             public Producer<String, byte[]> producer() {
-                return producer;
+                return kafkaProducer;
             }
 
             @Override
@@ -272,7 +271,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     count != null ? ", " + count + " records" : duration != null ? ", for "
                             + DurationConverter.format(duration) : ", until Ctrl-C", metricsHost, server.port());
             out.flush();
-            summary = run(service, stop, limit, out);
+            summary = run(service, stop, out);
         }
         out.printf(Locale.ROOT, "Sent %d synthetic records to %s: %d acknowledged, %d failed%s, in %.1f s (%.1f "
                         + "records/s achieved); models served %s.%n", summary.acked + summary.failed,
@@ -283,20 +282,15 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     /** Waits for the end of the run (Ctrl-C, the duration, the count, a failure), then closes the service. */
-    private Summary run(ProducerService service, StopSignal stop, CountLimit limit, PrintWriter out)
+    private Summary run(ProducerService service, StopSignal stop, PrintWriter out)
             throws InterruptedException {
         long end = duration == null || count != null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
         long runningSince = -1;
         SortedMap<String, Long> served = service.currentModels();
         boolean serviceFailed = false;
         while (!stop.isStopped() && System.nanoTime() < end) {
-            if (limit != null) {
-                if (limit.awaitLimit(POLL)) {
-                    break;
-                }
-            } else {
-                Thread.sleep(POLL.toMillis());
-            }
+            Thread.sleep(POLL.toMillis());
             ProducerService.Status status = service.state();
             if (status == ProducerService.Status.FAILED) {
                 out.println("The producer stopped with an error; see the log.");
@@ -316,9 +310,13 @@ public final class ProduceCommand implements Callable<Integer> {
                 out.flush();
                 served = now;
             }
+            if (status == ProducerService.Status.COMPLETED) {
+                break;
+            }
         }
         if (runningSince < 0) {
-            runningSince = System.nanoTime();
+            // never seen running: it waited throughout, or finished its --count within one poll
+            runningSince = started;
         }
         service.close();
         double seconds = (System.nanoTime() - runningSince) / 1e9;

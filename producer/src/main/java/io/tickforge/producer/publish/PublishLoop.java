@@ -38,6 +38,7 @@ public final class PublishLoop implements Runnable {
     private final Ticker ticker;
     private final ProducerMetrics metrics;
     private final BooleanSupplier ready;
+    private final long limit;
     private volatile boolean running = true;
     private volatile boolean waiting = true;
     private volatile boolean finished;
@@ -60,6 +61,30 @@ public final class PublishLoop implements Runnable {
      */
     public PublishLoop(SyntheticFeed feed, ModelSource models, RecordPublisher publisher, RatePacer pacer, Pace pace,
                        Clock clock, Ticker ticker, ProducerMetrics metrics, BooleanSupplier ready) {
+        this(feed, models, publisher, pacer, pace, clock, ticker, metrics, ready, 0);
+    }
+
+    /**
+     * A loop that stops by itself after a number of records.
+     *
+     * @param feed      the records
+     * @param models    the model source the feed reads (waited on while there is no model)
+     * @param publisher hands records to Kafka
+     * @param pacer     the rate schedule's pacer, not started
+     * @param pace      realtime or max
+     * @param clock     the wall clock (realtime release times)
+     * @param ticker    the ticker the pacer uses
+     * @param metrics   the meters
+     * @param ready     whether publishing may start (e.g. the model topic has been read to its end)
+     * @param limit     records to hand to the publisher before the loop ends by itself ({@link #completed()}), 0 for
+     *                  no limit
+     */
+    public PublishLoop(SyntheticFeed feed, ModelSource models, RecordPublisher publisher, RatePacer pacer, Pace pace,
+                       Clock clock, Ticker ticker, ProducerMetrics metrics, BooleanSupplier ready, long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
+        this.limit = limit;
         this.feed = Objects.requireNonNull(feed, "feed");
         this.models = Objects.requireNonNull(models, "models");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -75,6 +100,9 @@ public final class PublishLoop implements Runnable {
     public void run() {
         try {
             loop();
+            if (limit > 0 && index >= limit) {
+                LOG.info("publishing completed records={}", index);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.info("publishing interrupted records={}", index);
@@ -88,7 +116,7 @@ public final class PublishLoop implements Runnable {
     }
 
     private void loop() throws InterruptedException {
-        while (running) {
+        while (running && (limit == 0 || index < limit)) {
             long generation = models.generation();
             SyntheticRecord r = ready.getAsBoolean() ? feed.next() : null;
             if (r == null) {
@@ -148,6 +176,11 @@ public final class PublishLoop implements Runnable {
     /** @return whether {@link #run()} has returned */
     public boolean finished() {
         return finished;
+    }
+
+    /** @return whether the loop ended by itself, having handed its record limit to the publisher */
+    public boolean completed() {
+        return finished && failure == null && limit > 0 && index >= limit;
     }
 
     /** @return the error that ended the loop, or null */

@@ -86,6 +86,24 @@ class PublishLoopTest {
     }
 
     @Test
+    void shouldEndByItselfAfterExactlyTheLimitWhenGivenARecordLimit() throws Exception {
+        serve(1);
+        producer = new CapturingProducer(true, time, n -> { });
+        TimeConfig timeConfig = TimeConfig.max(Instant.parse("2026-01-01T00:00:00Z"));
+        SyntheticFeed feed = new SyntheticFeed(synth, timeConfig, board, time, Gemm::plainJava, metrics);
+        RecordPublisher publisher = new RecordPublisher(producer, "synthetic.ticks", 1000, metrics, time);
+        PublishLoop limited = new PublishLoop(feed, board, publisher, new RatePacer(RateSchedule.parse("max"), time),
+                timeConfig.pace(), time, time, metrics, () -> true, 37);
+
+        limited.run();
+
+        assertThat(producer.history()).hasSize(37);
+        assertThat(limited.records()).isEqualTo(37);
+        assertThat(limited.completed()).isTrue();
+        assertThat(limited.failure()).isNull();
+    }
+
+    @Test
     void shouldFollowARampWithoutLumpsWhenTheRateRamps() throws Exception {
         serve(1);
         loop("ramp:10..200/10s", TimeConfig.max(null), 1500, n -> { }).run();

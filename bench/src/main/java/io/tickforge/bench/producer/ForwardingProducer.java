@@ -1,4 +1,4 @@
-package io.tickforge.cli.kafka;
+package io.tickforge.bench.producer;
 
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -21,12 +21,12 @@ import java.util.concurrent.Future;
 
 /**
  * A {@link Producer} that hands every call to another one: the base of producer decorators that change only
- * {@code send} (a record limit, timing), so each says only what it changes.
+ * {@code send} (here: timing), so each says only what it changes.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
-public abstract class ForwardingProducer<K, V> implements Producer<K, V> {
+abstract class ForwardingProducer<K, V> implements Producer<K, V> {
     /** The producer every call goes to. */
     protected final Producer<K, V> delegate;
 
