@@ -1,9 +1,7 @@
 package io.tickforge.timegan.nn;
 
 import io.tickforge.timegan.nn.internal.Kernels;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -30,16 +28,7 @@ import java.util.random.RandomGenerator;
  *
  * @see LstmStack the other {@link RecurrentStack}
  */
-public final class GruStack implements RecurrentStack {
-
-    private final String name;
-    private final int inputSize;
-    private final int hidden;
-    private final int layers;
-    private final Param[] w;
-    private final Param[] u;
-    private final Param[] b;
-    private final List<Param> params;
+public final class GruStack extends GatedStack {
 
     /**
      * Creates a stack and initialises its weights.
@@ -52,31 +41,12 @@ public final class GruStack implements RecurrentStack {
      * @param rng seeded random source; consumed in a fixed order (layer by layer, W then U)
      */
     public GruStack(String name, int inputSize, int hidden, int layers, GruInit init, RandomGenerator rng) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name, inputSize, hidden, layers, 3);
         Objects.requireNonNull(init, "init");
         Objects.requireNonNull(rng, "rng");
-        requirePositive("inputSize", inputSize);
-        requirePositive("hidden", hidden);
-        requirePositive("layers", layers);
-        this.inputSize = inputSize;
-        this.hidden = hidden;
-        this.layers = layers;
-        this.w = new Param[layers];
-        this.u = new Param[layers];
-        this.b = new Param[layers];
-        List<Param> all = new ArrayList<>();
-        int h3 = 3 * hidden;
         for (int l = 0; l < layers; l++) {
-            int in = l == 0 ? inputSize : hidden;
-            w[l] = new Param(name + "." + l + ".W", in, h3);
-            u[l] = new Param(name + "." + l + ".U", hidden, h3);
-            b[l] = new Param(name + "." + l + ".b", 1, h3);
-            all.add(w[l]);
-            all.add(u[l]);
-            all.add(b[l]);
-            initLayer(l, in, init, rng);
+            initLayer(l, layerInput(l), init, rng);
         }
-        this.params = List.copyOf(all);
     }
 
     private void initLayer(int l, int in, GruInit init, RandomGenerator rng) {
@@ -103,42 +73,6 @@ public final class GruStack implements RecurrentStack {
             }
             default -> throw new IllegalStateException("unknown init " + init);
         }
-    }
-
-    private static void requirePositive(String field, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive, got " + value);
-        }
-    }
-
-    /** @return the name prefix of the parameters */
-    @Override
-    public String name() {
-        return name;
-    }
-
-    /** @return features per input time step */
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    /** @return layer width h */
-    @Override
-    public int hidden() {
-        return hidden;
-    }
-
-    /** @return number of layers */
-    @Override
-    public int layers() {
-        return layers;
-    }
-
-    /** @return all parameters, layer by layer, each as W, U, b */
-    @Override
-    public List<Param> params() {
-        return params;
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.tickforge.timegan.nn;
 
 import io.tickforge.timegan.nn.internal.Kernels;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -34,19 +32,10 @@ import java.util.random.RandomGenerator;
  * step forward, one per step backward) is sequential. All buffers live in a {@link Tape} (training) or a
  * {@link StepState} (streaming), allocated once.
  */
-public final class LstmStack implements RecurrentStack {
+public final class LstmStack extends GatedStack {
 
     /** TF1's default {@code forget_bias}, added to the forget gate's pre-activation. */
     public static final float FORGET_BIAS = 1.0f;
-
-    private final String name;
-    private final int inputSize;
-    private final int hidden;
-    private final int layers;
-    private final Param[] w;
-    private final Param[] u;
-    private final Param[] b;
-    private final List<Param> params;
 
     /**
      * Creates a stack and initialises its weights.
@@ -62,31 +51,12 @@ public final class LstmStack implements RecurrentStack {
      * @param rng seeded random source; consumed in a fixed order (layer by layer, W then U)
      */
     public LstmStack(String name, int inputSize, int hidden, int layers, GruInit init, RandomGenerator rng) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name, inputSize, hidden, layers, 4);
         Objects.requireNonNull(init, "init");
         Objects.requireNonNull(rng, "rng");
-        requirePositive("inputSize", inputSize);
-        requirePositive("hidden", hidden);
-        requirePositive("layers", layers);
-        this.inputSize = inputSize;
-        this.hidden = hidden;
-        this.layers = layers;
-        this.w = new Param[layers];
-        this.u = new Param[layers];
-        this.b = new Param[layers];
-        List<Param> all = new ArrayList<>();
-        int h4 = 4 * hidden;
         for (int l = 0; l < layers; l++) {
-            int in = l == 0 ? inputSize : hidden;
-            w[l] = new Param(name + "." + l + ".W", in, h4);
-            u[l] = new Param(name + "." + l + ".U", hidden, h4);
-            b[l] = new Param(name + "." + l + ".b", 1, h4);
-            all.add(w[l]);
-            all.add(u[l]);
-            all.add(b[l]);
-            initLayer(l, in, init, rng);
+            initLayer(l, layerInput(l), init, rng);
         }
-        this.params = List.copyOf(all);
     }
 
     private void initLayer(int l, int in, GruInit init, RandomGenerator rng) {
@@ -110,42 +80,6 @@ public final class LstmStack implements RecurrentStack {
             }
             default -> throw new IllegalStateException("unknown init " + init);
         }
-    }
-
-    private static void requirePositive(String field, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive, got " + value);
-        }
-    }
-
-    /** @return the name prefix of the parameters */
-    @Override
-    public String name() {
-        return name;
-    }
-
-    /** @return features per input time step */
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    /** @return layer width h */
-    @Override
-    public int hidden() {
-        return hidden;
-    }
-
-    /** @return number of layers */
-    @Override
-    public int layers() {
-        return layers;
-    }
-
-    /** @return all parameters, layer by layer, each as W, U, b */
-    @Override
-    public List<Param> params() {
-        return params;
     }
 
     @Override
