@@ -8,6 +8,8 @@ import io.tickforge.timegan.nn.RecurrentCell;
 import io.tickforge.timegan.quality.QualityConfig;
 import io.tickforge.timegan.train.Dataset;
 import io.tickforge.timegan.train.PhaseReport;
+import io.tickforge.timegan.train.SelectionConfig;
+import io.tickforge.timegan.train.SelectionReport;
 import io.tickforge.timegan.train.TrainingJob;
 import io.tickforge.timegan.train.TrainingReport;
 import picocli.CommandLine;
@@ -91,6 +93,17 @@ public final class TrainCommand implements Callable<Integer> {
             + "training run (not with --score-repeats).")
     Path lastIterateOut;
 
+    @Option(names = "--select-every", paramLabel = "N", defaultValue = "0", description = "Snapshot selection: every "
+            + "N joint iterations (and after the last), score the model (and its weight average) with the paper's "
+            + "discriminative metric against real windows, and keep the best instead of the last; 0 for none, as in "
+            + "the reference (default: ${DEFAULT-VALUE}).")
+    int selectEvery;
+
+    @Option(names = "--select-against", paramLabel = "validation|training", defaultValue = "validation",
+            description = "Real windows snapshot selection compares with: the held-out ones (training ones when "
+                    + "--validation is 0) or the training ones (default: ${DEFAULT-VALUE}).")
+    SelectionConfig.Against selectAgainst;
+
     @Option(names = "--validation", defaultValue = "0.1", description = "Fraction held out, in [0, 1) (default: ${DEFAULT-VALUE}).")
     double validation;
 
@@ -121,6 +134,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + "--score-repeats (the scores would be the averaged model's), was --ema-decay " + emaDecay
                     + " --score-repeats " + scoreRepeats);
         }
+        if (selectEvery < 0) {
+            throw new CommandLine.ParameterException(cl, "--select-every must be >= 0 (0 for none), was "
+                    + selectEvery);
+        }
         if (!csv.startsWith("sine:") && !Files.isRegularFile(Path.of(csv))) {
             throw new CommandLine.ParameterException(cl, "--csv file does not exist: " + csv);
         }
@@ -145,7 +162,8 @@ public final class TrainCommand implements Callable<Integer> {
                 emaDecay > 0 ? String.format(Locale.ROOT, ", weight average (EMA) decay %s", emaDecay) : "");
         o.flush();
         String version = TrainCommand.class.getPackage().getImplementationVersion();
-        TrainingJob job = new TrainingJob(Clock.systemUTC(), Gemm.openBlas(), version == null ? "dev" : version);
+        TrainingJob job = new TrainingJob(Clock.systemUTC(), Gemm.openBlas(), version == null ? "dev" : version)
+                .withSelection(selectEvery == 0 ? null : SelectionConfig.every(selectEvery).withAgainst(selectAgainst));
         QualityConfig quality = scoreRepeats == 0 ? null
                 : QualityConfig.paper().withBudget(QualityConfig.paper().discriminativeIterations(),
                         QualityConfig.paper().predictiveIterations(), scoreRepeats);
@@ -162,6 +180,14 @@ public final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  %-11s %6d it, median %7.2f ms/it, %7.1f s, final loss %.5g%n",
                     p.phase().name().toLowerCase(Locale.ROOT), p.iterations(), p.msPerIterationMedian(), p.seconds(),
                     p.finalLoss());
+        }
+        if (r.selection() != null) {
+            SelectionReport sel = r.selection();
+            o.printf(Locale.ROOT, "  selected:   the %s of joint iteration %d, discriminative %.4f against %d %s "
+                            + "windows (%d snapshots checked, %d finalists, %.1f s)%n",
+                    sel.chosen().weights() == SelectionReport.Weights.AVERAGE ? "weight average" : "weights",
+                    sel.chosen().iteration(), sel.chosen().discriminative(), sel.referenceWindows(), sel.reference(),
+                    sel.checks().size(), sel.finalists().size(), sel.seconds());
         }
         if (!Double.isNaN(r.discriminative())) {
             o.printf(Locale.ROOT, "  scores: discriminative %.4f ± %.4f, predictive %.4f ± %.4f (%d repeats)%n",

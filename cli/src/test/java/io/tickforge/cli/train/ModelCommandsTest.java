@@ -124,4 +124,27 @@ class ModelCommandsTest {
         assertThat(err.toString()).contains("--ema-decay");
         assertThat(Files.exists(dir.resolve("m.tgan"))).isFalse();
     }
+
+    @Test
+    void shouldReportTheSelectedSnapshotWhenSelecting(@TempDir Path dir) throws Exception {
+        int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("sel.tgan").toString(), "--iterations",
+                "4", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",
+                "--validation", "0.2", "--select-every", "2", "--report", dir.resolve("sel.json").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("selected:").contains("against 60 validation windows");
+        JsonNode selection = new ObjectMapper().readTree(dir.resolve("sel.json").toFile()).get("selection");
+        assertThat(selection.get("checks")).hasSize(2);
+        assertThat(selection.get("chosen").get("iteration").asInt()).isIn(2, 4);
+    }
+
+    @Test
+    void shouldNameTheFlagWhenTheSelectionIntervalIsNegative(@TempDir Path dir) {
+        int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("m.tgan").toString(), "--select-every",
+                "-1");
+
+        assertThat(code).isEqualTo(Tickforge.EXIT_USAGE);
+        assertThat(err.toString()).contains("--select-every");
+        assertThat(Files.exists(dir.resolve("m.tgan"))).isFalse();
+    }
 }

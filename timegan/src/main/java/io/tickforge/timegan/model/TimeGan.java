@@ -229,6 +229,82 @@ public final class TimeGan {
         return true;
     }
 
+    /**
+     * A copy of the weights sampling depends on: the embedder's, recovery's, generator's and supervisor's (the
+     * discriminator only serves training), in a fixed order. For keeping a snapshot of the model during training
+     * and putting it back with {@link #setGenerativeWeights(float[][])}.
+     *
+     * @return one array per parameter, copies
+     */
+    public float[][] generativeWeights() {
+        List<Param> params = averagedParams();
+        float[][] copy = new float[params.size()][];
+        for (int i = 0; i < params.size(); i++) {
+            copy[i] = params.get(i).value().clone();
+        }
+        return copy;
+    }
+
+    /**
+     * A copy of the joint phase's running weight average, in the layout of {@link #generativeWeights()}.
+     *
+     * @return the copy, or null when no average is being kept (none configured, no joint iteration yet, or
+     *     already applied by {@link #useAveragedWeights()})
+     */
+    public float[][] averagedGenerativeWeights() {
+        if (average == null) {
+            return null;
+        }
+        float[][] copy = new float[averagedParams().size()][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = average.average(i).clone();
+        }
+        return copy;
+    }
+
+    /**
+     * A copy of the last iterate's weights that {@link #useAveragedWeights()} replaced by their average, in the
+     * layout of {@link #generativeWeights()}.
+     *
+     * @return the copy, or null when the weights in use are not an average
+     */
+    public float[][] lastIterateGenerativeWeights() {
+        if (lastIterate == null) {
+            return null;
+        }
+        float[][] copy = new float[lastIterate.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = lastIterate[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * Overwrites the embedder's, recovery's, generator's and supervisor's weights with {@code weights} (copied), e.g.
+     * a snapshot from {@link #generativeWeights()}. The optimisers' moments, the discriminator and any weight
+     * average are left as they are.
+     *
+     * @param weights one array per parameter, in the layout of {@link #generativeWeights()}
+     * @throws IllegalArgumentException when the layout differs
+     */
+    public void setGenerativeWeights(float[][] weights) {
+        Objects.requireNonNull(weights, "weights");
+        List<Param> params = averagedParams();
+        if (weights.length != params.size()) {
+            throw new IllegalArgumentException("weights must have " + params.size() + " parameters, got "
+                    + weights.length);
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (weights[i].length != params.get(i).size()) {
+                throw new IllegalArgumentException("weights[" + i + "] (" + params.get(i).name() + ") must have "
+                        + params.get(i).size() + " values, got " + weights[i].length);
+            }
+        }
+        for (int i = 0; i < params.size(); i++) {
+            System.arraycopy(weights[i], 0, params.get(i).value(), 0, weights[i].length);
+        }
+    }
+
     /** @return the running weight average of the joint phase, or null when none is being kept */
     WeightAverage weightAverage() {
         return average;

@@ -38,11 +38,17 @@ import java.util.function.LongFunction;
  * {@link #run(Dataset, TimeGanConfig, TimeGan, Provenance, QualityConfig, Consumer)} takes the caller's
  * {@link Provenance} (name, version, feature transform, data window) and may warm-start from an existing model's
  * weights, which is how the trainer service retrains.
+ *
+ * <p>By default the model is the joint phase's last one (or its weight average, see
+ * {@link TimeGanConfig#emaDecay()}), as in the reference. {@link #withSelection(SelectionConfig)} makes the job keep
+ * instead the snapshot a post-hoc classifier finds hardest to tell from real windows; the
+ * {@link TrainingReport#selection()} says which and why.
  */
 public final class TrainingJob {
     private final Clock clock;
     private final Gemm gemm;
     private final String tickforgeVersion;
+    private final SelectionConfig selection;
 
     /**
      * @param clock            the clock for the checkpoint's creation time
@@ -50,9 +56,25 @@ public final class TrainingJob {
      * @param tickforgeVersion the version written into checkpoints
      */
     public TrainingJob(Clock clock, Gemm gemm, String tickforgeVersion) {
+        this(clock, gemm, tickforgeVersion, null);
+    }
+
+    private TrainingJob(Clock clock, Gemm gemm, String tickforgeVersion, SelectionConfig selection) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gemm = Objects.requireNonNull(gemm, "gemm");
         this.tickforgeVersion = Objects.requireNonNull(tickforgeVersion, "tickforgeVersion");
+        this.selection = selection;
+    }
+
+    /**
+     * A job like this one that selects, among the joint phase's snapshots, the one a post-hoc classifier finds
+     * hardest to tell from real windows (see {@link SelectionConfig}).
+     *
+     * @param config the selection settings, or null to keep the last model
+     * @return the new job
+     */
+    public TrainingJob withSelection(SelectionConfig config) {
+        return new TrainingJob(clock, gemm, tickforgeVersion, config);
     }
 
     /** The outcome: the model file's content and the report. */
@@ -173,6 +195,8 @@ public final class TrainingJob {
         TrainingRun run = TrainingRun.seeded(model, data.train().batchSource(config.batch()),
                 validate ? data.validation().batchSource(config.batch()) : null, ValidationConfig.defaults());
 
+        SnapshotSelector selector = selection == null ? null : selector(model, data, config);
+
         Map<Phase, long[]> nanos = new EnumMap<>(Phase.class);
         Map<Phase, TrainingProgress> last = new EnumMap<>(Phase.class);
         Map<Phase, TrainingProgress> lastValidated = new EnumMap<>(Phase.class);
@@ -186,8 +210,17 @@ public final class TrainingJob {
                 lastValidated.put(p.phase(), p);
             }
             listener.accept(p);
+            if (selector != null && p.phase() == Phase.JOINT && p.iteration() < iterations - 1
+                    && (p.iteration() + 1) % selection.every() == 0) {
+                selector.check(p.iteration() + 1);
+            }
             previous[0] = System.nanoTime();
         });
+        SelectionReport selected = null;
+        if (selector != null) {
+            selector.checkLast(iterations);
+            selected = selector.finish();
+        }
 
         List<PhaseReport> phases = new ArrayList<>();
         for (Phase phase : Phase.values()) {
@@ -220,8 +253,17 @@ public final class TrainingJob {
                 joint == null ? Double.NaN : joint.reconstruction(),
                 q == null ? Double.NaN : q.discriminative().mean(), q == null ? Double.NaN : q.discriminative().std(),
                 q == null ? Double.NaN : q.predictive().mean(), q == null ? Double.NaN : q.predictive().std(),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, selected);
         return new Result(checkpoint, report);
+    }
+
+    private SnapshotSelector selector(TimeGan model, Dataset data, TimeGanConfig config) {
+        boolean heldOut = selection.against() == SelectionConfig.Against.VALIDATION && data.validation() != null
+                && data.validation().count() >= 10;
+        var real = heldOut ? data.validation() : data.train();
+        return new SnapshotSelector(model, selection,
+                SnapshotSelector.referenceOf(real.values(), real.count(), config.steps(), config.features(), selection),
+                heldOut ? "validation" : "training", data.scaler(), data.featureNames(), gemm, config.seed());
     }
 
     private QualityReport score(TimeGan model, Dataset data, TimeGanConfig config, QualityConfig quality) {

@@ -20,11 +20,12 @@ import java.util.List;
  * @param predictive         predictive score mean (NaN when not scored)
  * @param predictiveStd      its standard deviation over repeats
  * @param wallSeconds        wall time of the whole run, seconds
+ * @param selection          what snapshot selection saw and chose, or null when the run kept its last model
  */
 public record TrainingReport(String source, int trainWindows, int validationWindows, TimeGanConfig config,
                              List<PhaseReport> phases, double finalDiscriminatorLoss, double finalEmbedderLoss,
                              double discriminative, double discriminativeStd, double predictive, double predictiveStd,
-                             double wallSeconds) {
+                             double wallSeconds, SelectionReport selection) {
 
     /** Copies the list. */
     public TrainingReport {
