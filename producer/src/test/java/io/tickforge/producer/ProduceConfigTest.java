@@ -33,7 +33,7 @@ class ProduceConfigTest {
         assertThat(c.topics()).isEqualTo(new TopicsConfig("synthetic.ticks", "tickforge.models"));
         assertThat(c.models()).isEqualTo(new ModelsConfig(Set.of(), null, true));
         assertThat(c.synth()).isEqualTo(new SynthConfig(10, "SYN-{symbol}-{index:04d}", OutputMode.TICKS,
-                WireFormat.JSON, 100.0, 42L, Duration.ofSeconds(1), 10, 1));
+                WireFormat.JSON, 100.0, 42L, Duration.ofSeconds(1), 10, 1, 0.01, 1.0));
         assertThat(c.time()).isEqualTo(new TimeConfig(Pace.REALTIME, null));
         assertThat(c.rate().schedule()).isEqualTo(new RateSchedule.Constant(1000));
         assertThat(c.publish()).isEqualTo(new PublishConfig(10_000, Duration.ofSeconds(30)));
@@ -61,6 +61,11 @@ class ProduceConfigTest {
         rejects(() -> d.withBarInterval(Duration.ZERO), "synth.barInterval", "PT0S");
         rejects(() -> d.withTicksPerBar(3), "synth.ticksPerBar", "3");
         rejects(() -> d.withFirstIndex(-2), "synth.firstIndex", "-2");
+        rejects(() -> d.withPriceIncrement(0), "synth.priceIncrement", "0.0");
+        rejects(() -> d.withPriceIncrement(0.000000001), "synth.priceIncrement", "1.0E-9");
+        rejects(() -> d.withPriceIncrement(500), "synth.priceIncrement", "500.0");
+        rejects(() -> d.withLotSize(-1), "synth.lotSize", "-1.0");
+        rejects(() -> d.withLotSize(0.123456789), "synth.lotSize", "0.123456789");
         rejects(() -> OutputMode.parse("candles"), "synth.output", "candles");
     }
 

@@ -112,6 +112,10 @@ public final class ProduceCommand implements Callable<Integer> {
     Duration barInterval;
     @Option(names = "--start-price", defaultValue = "" + SynthConfig.DEFAULT_START_PRICE, description = "Price level instruments of log-return models start around (default: ${DEFAULT-VALUE}).")
     double startPrice;
+    @Option(names = "--price-increment", defaultValue = "" + SynthConfig.DEFAULT_PRICE_INCREMENT, description = "Price grid: prices, bids, asks and bar prices are whole multiples of it, at least one (default: ${DEFAULT-VALUE}).")
+    double priceIncrement;
+    @Option(names = "--lot-size", defaultValue = "" + SynthConfig.DEFAULT_LOT_SIZE, description = "Sizes and volumes are whole multiples of it (default: ${DEFAULT-VALUE}).")
+    double lotSize;
     @Option(names = "--seed", defaultValue = "" + SynthConfig.DEFAULT_SEED, description = "Seed of every random choice: the same seed and model give the same records (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -163,6 +167,8 @@ public final class ProduceCommand implements Callable<Integer> {
         f.put("synth.barInterval", "--bar-interval");
         f.put("synth.ticksPerBar", "--ticks-per-bar");
         f.put("synth.firstIndex", "--first-index");
+        f.put("synth.priceIncrement", "--price-increment");
+        f.put("synth.lotSize", "--lot-size");
         f.put("time.pace", "--pace");
         f.put("time.start", "--start");
         f.put("publish.maxInFlight", "--max-in-flight");
@@ -191,7 +197,7 @@ public final class ProduceCommand implements Callable<Integer> {
             return new ProduceConfig(new TopicsConfig(topic, modelsTopic),
                     new ModelsConfig(new LinkedHashSet<>(models), modelFile, follow),
                     new SynthConfig(instruments, namePattern, OutputMode.parse(output), format, startPrice, seed,
-                            barInterval, ticksPerBar, firstIndex),
+                            barInterval, ticksPerBar, firstIndex, priceIncrement, lotSize),
                     new TimeConfig(Pace.parse(pace), start), rateConfig,
                     new PublishConfig(maxInFlight, closeTimeout, count == null ? 0 : count));
         } catch (IllegalArgumentException e) {

@@ -55,7 +55,7 @@ class ProduceCommandTest {
                 "timegan-A", "--model", "timegan-B", "--model-file", file.toString(), "--no-follow", "--instruments",
                 "7", "--name-pattern", "X-{symbol}-{index:02d}", "--first-index", "20", "--output", "bars",
                 "--format", "avro", "--ticks-per-bar", "6", "--bar-interval", "250ms", "--start-price", "50",
-                "--seed", "9", "--pace", "max", "--start", "2026-01-02T00:00:00Z", "--rate", "ramp:100..5000/60s",
+                "--seed", "9", "--price-increment", "0.25", "--lot-size", "100", "--pace", "max", "--start", "2026-01-02T00:00:00Z", "--rate", "ramp:100..5000/60s",
                 "--max-in-flight", "500", "--close-timeout", "5s");
 
         assertThat(config.topics().output()).isEqualTo("syn.bars");
@@ -72,6 +72,8 @@ class ProduceCommandTest {
         assertThat(config.synth().barInterval()).hasMillis(250);
         assertThat(config.synth().startPrice()).isEqualTo(50.0);
         assertThat(config.synth().seed()).isEqualTo(9);
+        assertThat(config.synth().priceIncrement()).isEqualTo(0.25);
+        assertThat(config.synth().lotSize()).isEqualTo(100.0);
         assertThat(config.time().pace()).isEqualTo(Pace.MAX);
         assertThat(config.time().start()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
         assertThat(config.rate().schedule().text()).isEqualTo("ramp:100..5000/60s");
@@ -91,6 +93,9 @@ class ProduceCommandTest {
         "produce --first-index -1|--first-index",
         "produce --ticks-per-bar 2|--ticks-per-bar",
         "produce --start-price 0|--start-price",
+        "produce --price-increment 0|--price-increment",
+        "produce --price-increment 0.0000000001|--price-increment",
+        "produce --lot-size -5|--lot-size",
         "produce --start 2026-01-02|--start",
         "produce --no-follow|--model-file",
         "produce --model-file /nonexistent/m.tgan --no-follow --bootstrap 127.0.0.1:1 --metrics-port 0|--model-file",

@@ -2,6 +2,7 @@ package io.tickforge.producer.synth;
 
 import io.tickforge.schemas.codec.WireFormat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,9 +28,17 @@ import java.util.Objects;
  * @param firstIndex   the number of a model's first instrument, &gt;= 0, default 1; replicas that share a model each
  *                     take a range of instruments with different first indexes (an instrument's stream depends only
  *                     on the seed, the model and its number, not on which replica serves it)
+ * @param priceIncrement the price grid: every price, bid, ask, open, high, low and close is a whole multiple of it,
+ *                     at least one increment (a positive price never rounds to 0); a decimal with at most
+ *                     {@value #MAX_DECIMALS} decimals, from {@value #MIN_STEP} to {@value #MAX_STEP}, default
+ *                     {@value #DEFAULT_PRICE_INCREMENT} (a cent)
+ * @param lotSize      the lot: every size and volume is a whole number of lots (a size may be 0 lots when a bar's
+ *                     volume has fewer lots than ticks); the same range as {@code priceIncrement}, default
+ *                     {@value #DEFAULT_LOT_SIZE}
  */
 public record SynthConfig(int instruments, String namePattern, OutputMode output, WireFormat format, double startPrice,
-                          long seed, Duration barInterval, int ticksPerBar, int firstIndex) {
+                          long seed, Duration barInterval, int ticksPerBar, int firstIndex, double priceIncrement,
+                          double lotSize) {
 
     /** The most instruments per model. */
     public static final int MAX_INSTRUMENTS = 100_000;
@@ -45,6 +54,16 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
     public static final long DEFAULT_SEED = 42L;
     /** Default ticks per bar. */
     public static final int DEFAULT_TICKS_PER_BAR = 10;
+    /** Default price increment: a cent. */
+    public static final double DEFAULT_PRICE_INCREMENT = 0.01;
+    /** Default lot size: one unit. */
+    public static final double DEFAULT_LOT_SIZE = 1.0;
+    /** Most decimals of a price increment or a lot size. */
+    public static final int MAX_DECIMALS = 8;
+    /** Smallest price increment or lot size. */
+    public static final double MIN_STEP = 1e-8;
+    /** Largest price increment or lot size. */
+    public static final double MAX_STEP = 1e6;
     /** Default bar interval, when a model cannot tell its own. */
     public static final Duration DEFAULT_BAR_INTERVAL = Duration.ofSeconds(1);
 
@@ -72,13 +91,31 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
         if (firstIndex < 0) {
             throw new IllegalArgumentException("synth.firstIndex must be >= 0, got " + firstIndex);
         }
+        checkStep("synth.priceIncrement", priceIncrement);
+        checkStep("synth.lotSize", lotSize);
+        if (priceIncrement > startPrice) {
+            throw new IllegalArgumentException("synth.priceIncrement must be at most synth.startPrice " + startPrice
+                    + ", got " + priceIncrement);
+        }
+    }
+
+    private static void checkStep(String field, double value) {
+        if (!Double.isFinite(value) || value < MIN_STEP || value > MAX_STEP) {
+            throw new IllegalArgumentException(field + " must be from " + MIN_STEP + " to " + MAX_STEP + ", got "
+                    + value);
+        }
+        if (BigDecimal.valueOf(value).stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw new IllegalArgumentException(field + " must have at most " + MAX_DECIMALS + " decimals, got "
+                    + value);
+        }
     }
 
     /** @return 10 instruments per model named {@code SYN-{symbol}-{index:04d}} from 1, ticks, JSON, start price 100,
-     *     seed 42, 1 s bars when a model cannot tell, 10 ticks per bar */
+     *     seed 42, 1 s bars when a model cannot tell, 10 ticks per bar, prices in cents, sizes in whole units */
     public static SynthConfig defaults() {
         return new SynthConfig(DEFAULT_INSTRUMENTS, InstrumentNames.DEFAULT_PATTERN, OutputMode.TICKS, WireFormat.JSON,
-                DEFAULT_START_PRICE, DEFAULT_SEED, DEFAULT_BAR_INTERVAL, DEFAULT_TICKS_PER_BAR, 1);
+                DEFAULT_START_PRICE, DEFAULT_SEED, DEFAULT_BAR_INTERVAL, DEFAULT_TICKS_PER_BAR, 1, DEFAULT_PRICE_INCREMENT,
+                DEFAULT_LOT_SIZE);
     }
 
     /** @return the compiled {@link #namePattern} */
@@ -92,7 +129,7 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withInstruments(int value) {
         return new SynthConfig(value, namePattern, output, format, startPrice, seed, barInterval, ticksPerBar,
-                firstIndex);
+                firstIndex, priceIncrement, lotSize);
     }
 
     /**
@@ -101,7 +138,7 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withNamePattern(String value) {
         return new SynthConfig(instruments, value, output, format, startPrice, seed, barInterval, ticksPerBar,
-                firstIndex);
+                firstIndex, priceIncrement, lotSize);
     }
 
     /**
@@ -110,7 +147,7 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withOutput(OutputMode value) {
         return new SynthConfig(instruments, namePattern, value, format, startPrice, seed, barInterval, ticksPerBar,
-                firstIndex);
+                firstIndex, priceIncrement, lotSize);
     }
 
     /**
@@ -119,7 +156,7 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withFormat(WireFormat value) {
         return new SynthConfig(instruments, namePattern, output, value, startPrice, seed, barInterval, ticksPerBar,
-                firstIndex);
+                firstIndex, priceIncrement, lotSize);
     }
 
     /**
@@ -128,7 +165,7 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withStartPrice(double value) {
         return new SynthConfig(instruments, namePattern, output, format, value, seed, barInterval, ticksPerBar,
-                firstIndex);
+                firstIndex, priceIncrement, lotSize);
     }
 
     /**
@@ -137,7 +174,7 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withSeed(long value) {
         return new SynthConfig(instruments, namePattern, output, format, startPrice, value, barInterval, ticksPerBar,
-                firstIndex);
+                firstIndex, priceIncrement, lotSize);
     }
 
     /**
@@ -146,7 +183,7 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withBarInterval(Duration value) {
         return new SynthConfig(instruments, namePattern, output, format, startPrice, seed, value, ticksPerBar,
-                firstIndex);
+                firstIndex, priceIncrement, lotSize);
     }
 
     /**
@@ -155,7 +192,7 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withTicksPerBar(int value) {
         return new SynthConfig(instruments, namePattern, output, format, startPrice, seed, barInterval, value,
-                firstIndex);
+                firstIndex, priceIncrement, lotSize);
     }
 
     /**
@@ -164,6 +201,24 @@ public record SynthConfig(int instruments, String namePattern, OutputMode output
      */
     public SynthConfig withFirstIndex(int value) {
         return new SynthConfig(instruments, namePattern, output, format, startPrice, seed, barInterval, ticksPerBar,
-                value);
+                value, priceIncrement, lotSize);
+    }
+
+    /**
+     * @param value the price increment
+     * @return a copy with it
+     */
+    public SynthConfig withPriceIncrement(double value) {
+        return new SynthConfig(instruments, namePattern, output, format, startPrice, seed, barInterval, ticksPerBar,
+                firstIndex, value, lotSize);
+    }
+
+    /**
+     * @param value the lot size
+     * @return a copy with it
+     */
+    public SynthConfig withLotSize(double value) {
+        return new SynthConfig(instruments, namePattern, output, format, startPrice, seed, barInterval, ticksPerBar,
+                firstIndex, priceIncrement, value);
     }
 }

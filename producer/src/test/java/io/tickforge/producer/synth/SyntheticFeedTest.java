@@ -328,4 +328,52 @@ class SyntheticFeedTest {
 
         assertThat(bars.get(1).timestamp() - bars.get(0).timestamp()).isEqualTo(100);
     }
+
+    private static boolean multipleOf(double value, String step) {
+        return new java.math.BigDecimal(Double.toString(value)).remainder(new java.math.BigDecimal(step))
+                .signum() == 0;
+    }
+
+    @Test
+    void shouldPutTickPricesOnTheIncrementAndSizesInLotsWhenConfigured() {
+        synth = synth.withPriceIncrement(0.05).withLotSize(10);
+        serve(TestModels.spec());
+
+        for (SyntheticRecord r : take(feed(), 3 * 20 * TICKS_PER_BAR)) {
+            Tick t = WireFormat.JSON.tick().decode(r.value());
+
+            assertThat(List.of(t.price(), t.bid(), t.ask())).allSatisfy(p ->
+                    assertThat(multipleOf(p, "0.05")).as("%s", new String(r.value(), StandardCharsets.UTF_8)).isTrue());
+            assertThat(multipleOf(t.size(), "10")).as("%s", t).isTrue();
+            assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContainPattern("\\.\\d{3}");
+        }
+    }
+
+    @Test
+    void shouldPutBarPricesOnTheIncrementAndVolumesInLotsWhenPublishingBars() {
+        synth = synth.withOutput(OutputMode.BARS).withPriceIncrement(0.25).withLotSize(100);
+        serve(TestModels.spec());
+
+        for (SyntheticRecord r : take(feed(), 3 * 20)) {
+            Bar b = WireFormat.JSON.bar().decode(r.value());
+
+            assertThat(List.of(b.open(), b.high(), b.low(), b.close())).allSatisfy(p ->
+                    assertThat(multipleOf(p, "0.25")).as("%s", b).isTrue());
+            assertThat(multipleOf(b.volume(), "100")).as("%s", b).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRoundAvroTicksToTheSameGridWhenTheFormatIsAvro() {
+        synth = synth.withFormat(WireFormat.AVRO);
+        serve(TestModels.spec());
+        List<SyntheticRecord> avro = take(feed(), 30);
+        synth = synth.withFormat(WireFormat.JSON);
+        List<SyntheticRecord> json = take(feed(), 30);
+
+        for (int i = 0; i < avro.size(); i++) {
+            assertThat(WireFormat.AVRO.tick().decode(avro.get(i).value()))
+                    .isEqualTo(WireFormat.JSON.tick().decode(json.get(i).value()));
+        }
+    }
 }

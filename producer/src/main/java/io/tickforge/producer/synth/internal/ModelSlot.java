@@ -8,6 +8,7 @@ import io.tickforge.producer.synth.SyntheticRecord;
 import io.tickforge.schemas.Bar;
 import io.tickforge.schemas.Tick;
 import io.tickforge.schemas.codec.RecordCodec;
+import io.tickforge.schemas.codec.WireFormat;
 import io.tickforge.timegan.data.MinMaxScaler;
 import io.tickforge.timegan.features.FeatureTransform;
 import io.tickforge.timegan.model.SyntheticStream;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,10 @@ public final class ModelSlot {
     private final Gemm gemm;
     private final RecordCodec<Tick> tickCodec;
     private final RecordCodec<Bar> barCodec;
+    private final DecimalGrid priceGrid;
+    private final DecimalGrid lotGrid;
+    private final GridJson json;
+    private final byte[][] jsonPrefixes;
     private final int n;
     private final String[] instruments;
     private final Header[] streamIds;
@@ -53,6 +59,7 @@ public final class ModelSlot {
     private final long[] seq;
     private final Header modelName;
     private final ArrayDeque<SyntheticRecord> queue = new ArrayDeque<>();
+    private final byte[] digits = new byte[20];
     private ServedModel model;
     private ServedModel pending;
     private boolean retiring;
@@ -78,7 +85,11 @@ public final class ModelSlot {
         this.gemm = gemm;
         this.tickCodec = synth.format().tick();
         this.barCodec = synth.format().bar();
+        this.priceGrid = new DecimalGrid(synth.priceIncrement());
+        this.lotGrid = new DecimalGrid(synth.lotSize());
+        this.json = synth.format() == WireFormat.JSON ? new GridJson(priceGrid.scale(), lotGrid.scale()) : null;
         this.n = names.size();
+        this.jsonPrefixes = new byte[n][];
         this.instruments = names.toArray(new String[0]);
         this.streamIds = new Header[n];
         this.noise = new SplittableRandom[n];
@@ -89,6 +100,7 @@ public final class ModelSlot {
         for (int i = 0; i < n; i++) {
             long index = (long) synth.firstIndex() + i;
             streamIds[i] = new RecordHeader(SyntheticHeaders.STREAM_ID, utf8(instruments[i]));
+            jsonPrefixes[i] = GridJson.prefix(instruments[i]);
             noise[i] = new SplittableRandom(Seeds.of(synth.seed(), name, index, Seeds.NOISE));
             tickRandom[i] = new SplittableRandom(Seeds.of(synth.seed(), name, index, Seeds.TICKS));
             SplittableRandom startRandom = new SplittableRandom(Seeds.of(synth.seed(), name, index, Seeds.START));
@@ -202,13 +214,16 @@ public final class ModelSlot {
                         model.version(), instruments[i], start);
                 continue;
             }
-            Bar bar = transform.inverse(row, instruments[i], start, interval, lastClose[i]).get(0);
+            Bar bar = GridBars.snap(transform.inverse(row, instruments[i], start, interval, lastClose[i]).get(0),
+                    priceGrid, lotGrid);
             lastClose[i] = bar.close();
             if (synth.output() == OutputMode.BARS) {
-                entries.add(new Entry(i, bar.end(), bar.start(), barCodec.encode(bar)));
+                byte[] value = json != null ? json.bar(jsonPrefixes[i], bar) : barCodec.encode(bar);
+                entries.add(new Entry(i, bar.end(), bar.start(), value));
             } else {
-                for (Tick t : TickExpander.expand(bar, synth.ticksPerBar(), tickRandom[i])) {
-                    entries.add(new Entry(i, t.ts(), t.ts(), tickCodec.encode(t)));
+                for (Tick t : TickExpander.expand(bar, synth.ticksPerBar(), tickRandom[i], priceGrid, lotGrid)) {
+                    byte[] value = json != null ? json.tick(jsonPrefixes[i], t) : tickCodec.encode(t);
+                    entries.add(new Entry(i, t.ts(), t.ts(), value));
                 }
             }
         }
@@ -216,13 +231,18 @@ public final class ModelSlot {
         for (Entry e : entries) {
             long s = seq[e.instrument]++;
             List<Header> headers = List.of(SYNTHETIC, modelName, version, streamIds[e.instrument],
-                    new RecordHeader(SyntheticHeaders.STREAM_SEQ, utf8(Long.toString(s))));
+                    new RecordHeader(SyntheticHeaders.STREAM_SEQ, decimal(s)));
             queue.add(new SyntheticRecord(instruments[e.instrument], e.value, e.timestamp, e.releaseAt, headers, name,
                     model.version(), s));
         }
         nextBarStart = Math.addExact(start, interval);
         bars++;
         return entries.size();
+    }
+
+    private byte[] decimal(long value) {
+        int end = FixedDecimal.writeLong(digits, 0, value);
+        return Arrays.copyOf(digits, end);
     }
 
     private static byte[] utf8(String s) {
