@@ -30,8 +30,10 @@ import java.util.concurrent.atomic.LongAdder;
  *   <tr><td>records.sent</td><td>counter</td><td>records acknowledged by the broker</td></tr>
  *   <tr><td>bytes.sent</td><td>counter</td><td>key and value bytes of acknowledged records</td></tr>
  *   <tr><td>send.errors{error}</td><td>counter</td><td>records whose send failed, by exception class</td></tr>
- *   <tr><td>send.latency</td><td>timer</td><td>send call to acknowledgement or failure</td></tr>
- *   <tr><td>publish.delay</td><td>timer</td><td>actual send call time minus intended send time</td></tr>
+ *   <tr><td>send.latency</td><td>timer</td><td>send call to acknowledgement or failure (histogram buckets, no
+ *       client-side quantiles: it is recorded once per record on the Kafka I/O thread)</td></tr>
+ *   <tr><td>publish.delay</td><td>timer</td><td>actual send call time minus intended send time (not recorded in max
+ *       pace at rate max: no intended time)</td></tr>
  *   <tr><td>rate.target</td><td>gauge</td><td>the rate schedule's rate now, records/s</td></tr>
  *   <tr><td>rate.actual</td><td>gauge</td><td>records handed to the producer per second, last 5 s</td></tr>
  *   <tr><td>generation.time</td><td>timer</td><td>sampling, expanding and encoding one bar step of one model</td></tr>
@@ -80,10 +82,11 @@ public final class ProducerMetrics {
                 .baseUnit("bytes").register(registry);
         this.sendLatency = Timer.builder(PREFIX + "send.latency")
                 .description("Time from handing a record to the Kafka producer to its acknowledgement or failure")
-                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram().register(registry);
         this.publishDelay = Timer.builder(PREFIX + "publish.delay")
                 .description("Actual send call time minus the record's intended send time (rate schedule, and event"
-                        + " time in realtime pace); grows when generation or the broker cannot keep up")
+                        + " time in realtime pace); grows when generation or the broker cannot keep up; not recorded"
+                        + " in max pace at rate max, where records have no intended time")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry);
         this.generationTime = Timer.builder(PREFIX + "generation.time")
                 .description("Time to sample, expand and encode one bar step of one model's instruments")
@@ -158,7 +161,7 @@ public final class ProducerMetrics {
         return inFlight.get();
     }
 
-    /** @param nanos actual send call time minus intended send time, &gt;= 0 */
+    /** @param nanos actual send call time minus intended send time, clamped to &gt;= 0 */
     public void publishDelay(long nanos) {
         publishDelay.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }

@@ -23,7 +23,8 @@ import java.util.function.BooleanSupplier;
  * {@link Pace#REALTIME} it is never before the record's release time (a tick's timestamp, a bar's end) on the wall
  * clock, mapped to the ticker through the moment publishing started. The publish delay is measured against it.
  * While no model is served (or the model topic is still being read up to its end), the loop waits and the schedule
- * is paused, so it resumes where it stopped instead of catching up.
+ * is paused, so it resumes where it stopped instead of catching up. In {@link Pace#MAX} at rate {@code max} no record
+ * has an intended send time (nothing holds it back, and "since the start" is no delay), so none is recorded.
  */
 public final class PublishLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(PublishLoop.class);
@@ -39,6 +40,7 @@ public final class PublishLoop implements Runnable {
     private final ProducerMetrics metrics;
     private final BooleanSupplier ready;
     private final long limit;
+    private final boolean scheduled;
     private volatile boolean running = true;
     private volatile boolean waiting = true;
     private volatile boolean finished;
@@ -94,6 +96,7 @@ public final class PublishLoop implements Runnable {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.ready = Objects.requireNonNull(ready, "ready");
+        this.scheduled = pace == Pace.REALTIME || !pacer.schedule().unlimited();
     }
 
     @Override
@@ -133,7 +136,7 @@ public final class PublishLoop implements Runnable {
             if (!pacer.awaitUntil(due, () -> running)) {
                 break;
             }
-            if (!publisher.send(r, due, () -> running)) {
+            if (!publisher.send(r, scheduled ? due : RecordPublisher.UNSCHEDULED, () -> running)) {
                 break;
             }
             index++;

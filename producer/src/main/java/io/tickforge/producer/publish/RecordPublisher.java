@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Memory is bounded: at most {@code maxInFlight} records are handed over and not yet answered; {@link #send}
  * blocks for a permit (in slices, so a stop is seen), which stops generation while the broker is slow. The publish
- * delay (send call time minus intended time) is measured after the permit is taken, so time spent blocked counts.
+ * delay (send call time minus intended time) is measured after the permit is taken, so time spent blocked counts;
+ * records without an intended time ({@link #UNSCHEDULED}) have none.
  *
  * <p>One sending thread; callbacks run on the producer's I/O thread.
  */
@@ -42,6 +43,12 @@ public final class RecordPublisher {
     public static final int FULL_LOGS = 10;
     /** After the first failures, one in this many is logged. */
     public static final int LOG_EVERY = 1_000;
+
+    /**
+     * The {@code dueNanos} of a record that has no intended send time (max pace at rate {@code max}: no schedule and
+     * no event-time release); its publish delay is not recorded.
+     */
+    public static final long UNSCHEDULED = Long.MIN_VALUE;
 
     private static final long PERMIT_WAIT_MS = 50;
 
@@ -82,7 +89,7 @@ public final class RecordPublisher {
      * when the broker answers.
      *
      * @param record   the record
-     * @param dueNanos its intended send time, ticker nanoseconds (for the publish delay)
+     * @param dueNanos its intended send time, ticker nanoseconds (for the publish delay), or {@link #UNSCHEDULED}
      * @param running  checked while waiting for a permit; the wait ends when it turns false
      * @return true when handed over, false when stopped while waiting (the record was not sent)
      * @throws InterruptedException when interrupted while waiting
@@ -94,7 +101,9 @@ public final class RecordPublisher {
             }
         }
         long now = ticker.nanoTime();
-        metrics.publishDelay(now - dueNanos);
+        if (dueNanos != UNSCHEDULED) {
+            metrics.publishDelay(now - dueNanos);
+        }
         metrics.handedOver(record.timestamp());
         handedOver.increment();
         Outcome outcome = new Outcome(record, now);

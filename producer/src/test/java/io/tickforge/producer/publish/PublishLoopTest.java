@@ -205,4 +205,22 @@ class PublishLoopTest {
         runner.join(Duration.ofSeconds(10).toMillis());
         assertThat(l.finished()).isTrue();
     }
+
+    @Test
+    void shouldRecordNoPublishDelayWhenThePaceAndTheRateAreMax() throws Exception {
+        serve(1);
+        loop("max", TimeConfig.max(null), 50, n -> time.advance(MS)).run();
+
+        assertThat(producer.history()).hasSize(50);
+        assertThat(registry.get(ProducerMetrics.PREFIX + "publish.delay").timer().count()).isZero();
+    }
+
+    @Test
+    void shouldRecordAPublishDelayPerRecordWhenTheRateIsMaxButThePaceIsRealtime() throws Exception {
+        synth = synth.withOutput(OutputMode.BARS);
+        serve(1);
+        loop("max", TimeConfig.defaults(), 6, n -> { }).run();
+
+        assertThat(registry.get(ProducerMetrics.PREFIX + "publish.delay").timer().count()).isEqualTo(6);
+    }
 }

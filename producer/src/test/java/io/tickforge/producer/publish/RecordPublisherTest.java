@@ -153,6 +153,14 @@ class RecordPublisherTest {
     }
 
     @Test
+    void shouldRecordNoPublishDelayWhenTheRecordIsUnscheduled() throws Exception {
+        publisher(10).send(record(0), RecordPublisher.UNSCHEDULED, () -> true);
+
+        assertThat(producer.history()).hasSize(1);
+        assertThat(registry.get(ProducerMetrics.PREFIX + "publish.delay").timer().count()).isZero();
+    }
+
+    @Test
     void shouldRecordSendLatencyAndBytesWhenAcknowledged() throws Exception {
         RecordPublisher publisher = publisher(10);
         publisher.send(record(0), time.nanoTime(), () -> true);

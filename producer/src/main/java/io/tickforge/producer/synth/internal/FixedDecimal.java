@@ -23,6 +23,15 @@ public final class FixedDecimal {
     private static final long[] LONG_POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L, 1_000_000_000L};
     private static final double LIMIT = 0x1p53;
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
 
     /** The most bytes {@link #write} appends: a {@code Double.toString} (at most 24 characters) or 17 digits,
      * a sign, a point. */
@@ -112,15 +121,31 @@ public final class FixedDecimal {
             buffer[pos++] = '-';
             value = -value;
         }
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
+        int end = pos + digits(value);
+        int i = end;
+        while (value >= 100) {
+            long q = value / 100;
+            int r = (int) (value - q * 100);
+            buffer[--i] = ONES[r];
+            buffer[--i] = TENS[r];
+            value = q;
         }
-        for (int i = digits - 1; i >= 0; i--) {
-            buffer[pos + i] = (byte) ('0' + value % 10);
-            value /= 10;
+        int r = (int) value;
+        buffer[--i] = ONES[r];
+        if (r >= 10) {
+            buffer[--i] = TENS[r];
         }
-        return pos + digits;
+        return end;
+    }
+
+    private static int digits(long value) {
+        int d = 1;
+        long p = 10;
+        while (d < 19 && value >= p) {
+            d++;
+            p *= 10;
+        }
+        return d;
     }
 
     private static int writeAscii(byte[] buffer, int pos, String s) {

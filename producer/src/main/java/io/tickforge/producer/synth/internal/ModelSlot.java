@@ -50,6 +50,7 @@ public final class ModelSlot {
     private final DecimalGrid lotGrid;
     private final GridJson json;
     private final byte[][] jsonPrefixes;
+    private final int[] keySizes;
     private final int n;
     private final String[] instruments;
     private final Header[] streamIds;
@@ -90,6 +91,7 @@ public final class ModelSlot {
         this.json = synth.format() == WireFormat.JSON ? new GridJson(priceGrid.scale(), lotGrid.scale()) : null;
         this.n = names.size();
         this.jsonPrefixes = new byte[n][];
+        this.keySizes = new int[n];
         this.instruments = names.toArray(new String[0]);
         this.streamIds = new Header[n];
         this.noise = new SplittableRandom[n];
@@ -101,6 +103,7 @@ public final class ModelSlot {
             long index = (long) synth.firstIndex() + i;
             streamIds[i] = new RecordHeader(SyntheticHeaders.STREAM_ID, utf8(instruments[i]));
             jsonPrefixes[i] = GridJson.prefix(instruments[i]);
+            keySizes[i] = SyntheticRecord.utf8Length(instruments[i]);
             noise[i] = new SplittableRandom(Seeds.of(synth.seed(), name, index, Seeds.NOISE));
             tickRandom[i] = new SplittableRandom(Seeds.of(synth.seed(), name, index, Seeds.TICKS));
             SplittableRandom startRandom = new SplittableRandom(Seeds.of(synth.seed(), name, index, Seeds.START));
@@ -233,7 +236,7 @@ public final class ModelSlot {
             List<Header> headers = List.of(SYNTHETIC, modelName, version, streamIds[e.instrument],
                     new RecordHeader(SyntheticHeaders.STREAM_SEQ, decimal(s)));
             queue.add(new SyntheticRecord(instruments[e.instrument], e.value, e.timestamp, e.releaseAt, headers, name,
-                    model.version(), s));
+                    model.version(), s, keySizes[e.instrument]));
         }
         nextBarStart = Math.addExact(start, interval);
         bars++;
