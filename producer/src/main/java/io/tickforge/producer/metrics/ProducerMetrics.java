@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -63,7 +62,8 @@ public final class ProducerMetrics {
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
     private final Map<String, ModelGauges> models = new ConcurrentHashMap<>();
     private final LongAdder sendErrorTotal = new LongAdder();
-    private final AtomicLong inFlight = new AtomicLong();
+    private final LongAdder handed = new LongAdder();
+    private final LongAdder answered = new LongAdder();
     private final SecondBuckets handedOver = new SecondBuckets();
     private volatile double targetRate;
     private volatile long lastEventTime = Long.MIN_VALUE;
@@ -98,7 +98,7 @@ public final class ProducerMetrics {
                 .description("Records handed to the Kafka producer per second, averaged over the last "
                         + RATE_WINDOW_SECONDS + " whole seconds")
                 .baseUnit("records.per.second").register(registry);
-        Gauge.builder(PREFIX + "records.inflight", inFlight, AtomicLong::get)
+        Gauge.builder(PREFIX + "records.inflight", this, ProducerMetrics::inFlight)
                 .description("Records handed to the Kafka producer and not yet acknowledged or failed")
                 .baseUnit("records").register(registry);
         Gauge.builder(PREFIX + "event.lag", this, ProducerMetrics::eventLagSeconds)
@@ -118,9 +118,20 @@ public final class ProducerMetrics {
      * @param eventTime its event time, epoch ms
      */
     public void handedOver(long eventTime) {
-        inFlight.incrementAndGet();
-        handedOver.add(clock.millis());
-        lastEventTime = eventTime;
+        handedOver(1, eventTime);
+    }
+
+    /**
+     * Records were handed to the producer (the publisher counts them on its own thread and reports them here in
+     * batches, so that the sending thread writes no shared state per record).
+     *
+     * @param records       how many, &gt;= 1
+     * @param lastEventTime the event time of the last of them, epoch ms
+     */
+    public void handedOver(int records, long lastEventTime) {
+        handed.add(records);
+        handedOver.add(clock.millis(), records);
+        this.lastEventTime = lastEventTime;
     }
 
     /**
@@ -130,7 +141,7 @@ public final class ProducerMetrics {
      * @param latencyNanos from the send call to the acknowledgement
      */
     public void acknowledged(int bytes, long latencyNanos) {
-        inFlight.decrementAndGet();
+        answered.increment();
         recordsSent.increment();
         bytesSent.increment(bytes);
         sendLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
@@ -143,7 +154,7 @@ public final class ProducerMetrics {
      * @param latencyNanos from the send call to the failure
      */
     public void sendFailed(String error, long latencyNanos) {
-        inFlight.decrementAndGet();
+        answered.increment();
         sendErrorTotal.increment();
         sendErrors.computeIfAbsent(error, e -> Counter.builder(PREFIX + "send.errors")
                 .description("Synthetic records whose send failed (not acknowledged), by exception class")
@@ -158,7 +169,7 @@ public final class ProducerMetrics {
 
     /** @return records handed over and not yet answered */
     public long inFlight() {
-        return inFlight.get();
+        return Math.max(0, handed.sum() - answered.sum());
     }
 
     /** @param nanos actual send call time minus intended send time, clamped to &gt;= 0 */
@@ -173,7 +184,9 @@ public final class ProducerMetrics {
 
     /** @param perSecond the schedule's rate now, records per second */
     public void targetRate(double perSecond) {
-        this.targetRate = perSecond;
+        if (Double.compare(perSecond, targetRate) != 0) {
+            this.targetRate = perSecond;
+        }
     }
 
     /** @return records handed over per second, averaged over the last {@value #RATE_WINDOW_SECONDS} whole seconds */
@@ -250,14 +263,14 @@ public final class ProducerMetrics {
             Arrays.fill(second, Long.MIN_VALUE);
         }
 
-        synchronized void add(long epochMillis) {
+        synchronized void add(long epochMillis, int n) {
             long s = Math.floorDiv(epochMillis, 1000);
             int i = Math.floorMod(s, SIZE);
             if (second[i] != s) {
                 second[i] = s;
                 count[i] = 0;
             }
-            count[i]++;
+            count[i] += n;
         }
 
         synchronized double perSecond(long epochMillis, int window) {

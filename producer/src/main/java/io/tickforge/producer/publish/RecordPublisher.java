@@ -16,8 +16,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
@@ -30,11 +28,13 @@ import java.util.function.BooleanSupplier;
  * keep going: the stream's sequence header shows the gap to consumers.
  *
  * <p>Memory is bounded: at most {@code maxInFlight} records are handed over and not yet answered; {@link #send}
- * blocks for a permit (in slices, so a stop is seen), which stops generation while the broker is slow. The publish
- * delay (send call time minus intended time) is measured after the permit is taken, so time spent blocked counts;
+ * waits for room (checking for a stop every 50 ms), which stops generation while the broker is slow. The publish
+ * delay (send call time minus intended time) is measured after the wait, so time spent blocked counts;
  * records without an intended time ({@link #UNSCHEDULED}) have none.
  *
- * <p>One sending thread; callbacks run on the producer's I/O thread.
+ * <p>One sending thread; callbacks run on the producer's I/O thread. The two share no per-record write: the sending
+ * thread's count and the answered count live on cache lines of their own, and the records handed over reach the
+ * shared meters ({@code rate.actual}, {@code event.lag}) in batches of up to {@value #METER_BATCH} records or 5 ms.
  */
 public final class RecordPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(RecordPublisher.class);
@@ -50,17 +50,31 @@ public final class RecordPublisher {
      */
     public static final long UNSCHEDULED = Long.MIN_VALUE;
 
-    private static final long PERMIT_WAIT_MS = 50;
+    /** Records handed over between two updates of the shared meters (the actual rate, the event lag). */
+    static final int METER_BATCH = 256;
+    /** The longest the shared meters lag behind the records handed over, nanoseconds. */
+    static final long METER_BATCH_NANOS = 5_000_000L;
+
+    private static final long STOP_CHECK_NANOS = 50_000_000L;
+    private static final long MIN_WAIT_NANOS = 20_000L;
+    private static final long MAX_WAIT_NANOS = 1_000_000L;
 
     private final Producer<String, byte[]> producer;
     private final String topic;
-    private final Semaphore permits;
     private final int maxInFlight;
     private final ProducerMetrics metrics;
     private final Ticker ticker;
-    private final LongAdder handedOver = new LongAdder();
-    private final LongAdder acknowledged = new LongAdder();
+    // written by the sending thread only
+    private final PaddedCounter handedOver = new PaddedCounter();
+    // written by whoever completes a send (the Kafka I/O thread)
+    private final PaddedCounter answered = new PaddedCounter();
+    private final PaddedCounter acknowledged = new PaddedCounter();
     private final LongAdder failed = new LongAdder();
+    // the sending thread's own state
+    private long answeredSeen;
+    private int meterPending;
+    private long meterEventTime;
+    private long meterFlushedNanos;
     private final Map<String, LongAdder> failuresByError = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -79,7 +93,6 @@ public final class RecordPublisher {
             throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
-        this.permits = new Semaphore(maxInFlight);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
     }
@@ -90,22 +103,25 @@ public final class RecordPublisher {
      *
      * @param record   the record
      * @param dueNanos its intended send time, ticker nanoseconds (for the publish delay), or {@link #UNSCHEDULED}
-     * @param running  checked while waiting for a permit; the wait ends when it turns false
+     * @param running  checked while waiting for room in flight; the wait ends when it turns false
      * @return true when handed over, false when stopped while waiting (the record was not sent)
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean send(SyntheticRecord record, long dueNanos, BooleanSupplier running) throws InterruptedException {
-        while (!permits.tryAcquire(PERMIT_WAIT_MS, TimeUnit.MILLISECONDS)) {
-            if (!running.getAsBoolean()) {
-                return false;
-            }
+        long handed = handedOver.get();
+        if (handed - answeredSeen >= maxInFlight && !awaitRoom(handed, running)) {
+            return false;
         }
         long now = ticker.nanoTime();
         if (dueNanos != UNSCHEDULED) {
             metrics.publishDelay(now - dueNanos);
         }
-        metrics.handedOver(record.timestamp());
         handedOver.increment();
+        meterPending++;
+        meterEventTime = record.timestamp();
+        if (meterPending >= METER_BATCH || now - meterFlushedNanos >= METER_BATCH_NANOS) {
+            flushMeters(now);
+        }
         Outcome outcome = new Outcome(record, now);
         try {
             producer.send(new ProducerRecord<>(topic, null, record.timestamp(), record.key(), record.value(),
@@ -114,6 +130,44 @@ public final class RecordPublisher {
             outcome.onCompletion(null, e);
         }
         return true;
+    }
+
+    /**
+     * Waits until fewer than {@code maxInFlight} records are unanswered: polls the answered count with short parks
+     * (20 µs growing to 1 ms), so the I/O thread never has to wake the sender.
+     */
+    private boolean awaitRoom(long handed, BooleanSupplier running) throws InterruptedException {
+        answeredSeen = answered.get();
+        long wait = MIN_WAIT_NANOS;
+        long checked = ticker.nanoTime();
+        while (handed - answeredSeen >= maxInFlight) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for room in flight");
+            }
+            long now = ticker.nanoTime();
+            if (now - checked >= STOP_CHECK_NANOS) {
+                checked = now;
+                if (!running.getAsBoolean()) {
+                    return false;
+                }
+            }
+            if (meterPending > 0) {
+                flushMeters(now);
+            }
+            ticker.parkNanos(wait);
+            wait = Math.min(MAX_WAIT_NANOS, wait * 2);
+            answeredSeen = answered.get();
+        }
+        return true;
+    }
+
+    /** Hands the records counted since the last flush to the shared meters. */
+    private void flushMeters(long now) {
+        if (meterPending > 0) {
+            metrics.handedOver(meterPending, meterEventTime);
+            meterPending = 0;
+        }
+        meterFlushedNanos = now;
     }
 
     private void failed(SyntheticRecord record, Exception error, long latencyNanos) {
@@ -133,12 +187,12 @@ public final class RecordPublisher {
 
     /** @return records handed to the producer so far */
     public long handedOver() {
-        return handedOver.sum();
+        return handedOver.get();
     }
 
     /** @return records acknowledged so far */
     public long acknowledged() {
-        return acknowledged.sum();
+        return acknowledged.get();
     }
 
     /** @return records whose send failed so far */
@@ -148,7 +202,7 @@ public final class RecordPublisher {
 
     /** @return records handed over and not yet answered */
     public int inFlight() {
-        return maxInFlight - permits.availablePermits();
+        return (int) Math.max(0, handedOver.get() - answered.get());
     }
 
     /** @return failed sends by exception class, in name order */
@@ -158,8 +212,9 @@ public final class RecordPublisher {
         return m;
     }
 
-    /** Waits until every record handed over so far is acknowledged or failed. */
+    /** Waits until every record handed over so far is acknowledged or failed; updates the meters. */
     public void flush() {
+        flushMeters(ticker.nanoTime());
         producer.flush();
     }
 
@@ -173,6 +228,7 @@ public final class RecordPublisher {
             return;
         }
         try {
+            flushMeters(ticker.nanoTime());
             producer.flush();
         } finally {
             producer.close(timeout);
@@ -206,7 +262,7 @@ public final class RecordPublisher {
                     failed(record, error, latency);
                 }
             } finally {
-                permits.release();
+                answered.increment();
             }
         }
     }

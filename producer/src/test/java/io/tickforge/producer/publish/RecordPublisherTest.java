@@ -161,6 +161,21 @@ class RecordPublisherTest {
     }
 
     @Test
+    void shouldReportHandedOverRecordsToTheSharedMetersInBatchesWhenSendingFast() throws Exception {
+        RecordPublisher publisher = publisher(10_000);
+        publisher.send(record(0), time.nanoTime(), () -> true);
+        for (int i = 1; i < RecordPublisher.METER_BATCH + 10; i++) {
+            publisher.send(record(i), time.nanoTime(), () -> true);
+        }
+
+        assertThat(metrics.inFlight()).as("the first record, then one full batch").isEqualTo(1 + 256);
+        time.advance(TimeUnit.MILLISECONDS.toNanos(5));
+        publisher.send(record(999), time.nanoTime(), () -> true);
+        assertThat(metrics.inFlight()).as("5 ms later, all").isEqualTo(RecordPublisher.METER_BATCH + 11);
+        assertThat(publisher.inFlight()).isEqualTo(RecordPublisher.METER_BATCH + 11);
+    }
+
+    @Test
     void shouldRecordSendLatencyAndBytesWhenAcknowledged() throws Exception {
         RecordPublisher publisher = publisher(10);
         publisher.send(record(0), time.nanoTime(), () -> true);
