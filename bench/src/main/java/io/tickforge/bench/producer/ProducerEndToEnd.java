@@ -2,7 +2,8 @@ package io.tickforge.bench.producer;
 
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickforge.broker.BrokerConfig;
 import io.tickforge.broker.EmbeddedKafkaBroker;
 import io.tickforge.cli.kafka.Compression;
@@ -163,7 +164,7 @@ public final class ProducerEndToEnd {
         Topics.ensure(connection, topic, 3);
         MeasuredProducer producer = new MeasuredProducer(new KafkaProducer<>(props), 0,
                 sample == null ? 0 : 10_000);
-        ProducerMetrics metrics = new ProducerMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
+        ProducerMetrics metrics = new ProducerMetrics(registry(), Clock.systemUTC());
         ProducerService service = new ProducerService(config(topic, model, "max"), kafka(producer), metrics,
                 Clock.systemUTC());
         service.start();
@@ -192,7 +193,7 @@ public final class ProducerEndToEnd {
                                 double target, int seconds, boolean sampleHeap) throws InterruptedException {
         Topics.ensure(connection, topic, 3);
         MeasuredProducer producer = new MeasuredProducer(new KafkaProducer<>(props), target, 0);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PrometheusMeterRegistry registry = registry();
         ProducerMetrics metrics = new ProducerMetrics(registry, Clock.systemUTC());
         ProducerService service = new ProducerService(config(topic, model, Long.toString((long) target)),
                 kafka(producer), metrics, Clock.systemUTC());
@@ -220,6 +221,11 @@ public final class ProducerEndToEnd {
         double achieved = (producer.sent() - 1) / (producer.sendSpanNanos() / 1e9);
         return new RateRun(target, producer.sent(), achieved, p50, p99, producer.latenessMs(0.99),
                 producer.latenessMs(1.0), producer.failed(), heap);
+    }
+
+    /** The registry {@code tickforge produce} gives the service, so the meters cost what they cost there. */
+    private static PrometheusMeterRegistry registry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     private static double percentile(Timer timer, double q) {
