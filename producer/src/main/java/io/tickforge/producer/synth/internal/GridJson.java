@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes {@code Tick} and {@code Bar} JSON for values on price and lot grids, byte for byte what the schemas module's
- * {@code JsonCodec} writes for the same record (same field order, nulls omitted, numbers as {@code Double.toString}
- * prints a short decimal) but without Jackson and without {@code Double.toString}: numbers go through
- * {@link FixedDecimal} with the grids' decimals, and each instrument's opening bytes ({@code {"symbol":"...",}) are
- * made once ({@link #prefix}). {@code JsonCodec.decode} reads the result back to the same record.
+ * Writes {@code Tick} and {@code Bar} JSON for values on price and lot grids without Jackson and without
+ * {@code Double.toString}: numbers go through {@link FixedDecimal} with the grids' decimals, and each instrument's
+ * opening bytes ({@code {"symbol":"...",}) are made once ({@link #prefix}). The layout is the schemas module's
+ * {@code JsonCodec}'s (same field order, nulls omitted), and for grid numbers from 0.001 to below 10^7 (where
+ * {@code Double.toString} prints a plain short decimal) the bytes are the same; outside that range this writes plain
+ * decimals where Jackson writes E notation. Either way {@code JsonCodec.decode} reads the result back to the same
+ * record.
  *
  * <p>One instance per thread: it reuses one buffer. The arrays it returns are new and owned by the caller.
  */
