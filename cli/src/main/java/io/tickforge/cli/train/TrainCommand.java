@@ -99,9 +99,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "the reference (default: ${DEFAULT-VALUE}).")
     int selectEvery;
 
-    @Option(names = "--select-against", paramLabel = "validation|training", defaultValue = "validation",
-            description = "Real windows snapshot selection compares with: the held-out ones (training ones when "
-                    + "--validation is 0) or the training ones (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--select-against", paramLabel = "training|validation", defaultValue = "training",
+            description = "Real windows snapshot selection compares with (up to 10,000): the training ones, or the "
+                    + "held-out ones (training ones when --validation is 0) (default: ${DEFAULT-VALUE}).")
     SelectionConfig.Against selectAgainst;
 
     @Option(names = "--validation", defaultValue = "0.1", description = "Fraction held out, in [0, 1) (default: ${DEFAULT-VALUE}).")

@@ -129,7 +129,7 @@ class ModelCommandsTest {
     void shouldReportTheSelectedSnapshotWhenSelecting(@TempDir Path dir) throws Exception {
         int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("sel.tgan").toString(), "--iterations",
                 "4", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",
-                "--validation", "0.2", "--select-every", "2", "--report", dir.resolve("sel.json").toString());
+                "--validation", "0.2", "--select-every", "2", "--select-against", "validation", "--report", dir.resolve("sel.json").toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("selected:").contains("against 60 validation windows");

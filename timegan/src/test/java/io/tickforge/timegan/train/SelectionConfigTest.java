@@ -26,11 +26,11 @@ class SelectionConfigTest {
     }
 
     @Test
-    void shouldUseThePapersClassifierAndHeldOutWindowsByDefault() {
+    void shouldUseThePapersClassifierAndTrainingWindowsByDefault() {
         SelectionConfig config = SelectionConfig.every(500);
 
         assertThat(config.classifierIterations()).isEqualTo(2_000);
-        assertThat(config.against()).isEqualTo(SelectionConfig.Against.VALIDATION);
+        assertThat(config.against()).isEqualTo(SelectionConfig.Against.TRAINING);
         assertThat(config.finalRepeats()).isGreaterThan(config.repeats());
     }
 }
