@@ -65,18 +65,10 @@ class ProducerServiceTest {
     }
 
     private ProducerService service() {
-        ProducerKafka kafka = new ProducerKafka() {
-            @Override
-            public Producer<String, byte[]> producer() {
-                return producer;
-            }
-
-            @Override
-            public Consumer<String, byte[]> modelConsumer() {
-                consumersMade++;
-                return topic.consumer();
-            }
-        };
+        ProducerKafka kafka = ProducerKafka.of(producer, () -> {
+            consumersMade++;
+            return topic.consumer();
+        });
         ProducerService s = new ProducerService(config, kafka, metrics, Clock.systemUTC(), Ticker.system(),
                 Gemm::plainJava);
         services.add(s);

@@ -3,7 +3,6 @@ package io.tickforge.bench.producer;
 import io.tickforge.cli.simulate.MarketSimulator;
 import io.tickforge.cli.simulate.SimulatorConfig;
 import io.tickforge.schemas.Bar;
-import io.tickforge.schemas.Tick;
 import io.tickforge.timegan.checkpoint.Checkpoint;
 import io.tickforge.timegan.nn.Gemm;
 import io.tickforge.timegan.train.Provenance;
@@ -16,7 +15,6 @@ import io.tickforge.trainer.retrain.TrainingSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -45,7 +43,7 @@ final class BenchModel {
         TrainingConfig training = new TrainingConfig(defaults.features(), defaults.steps(), defaults.hidden(),
                 defaults.layers(), defaults.batch(), defaults.cell(), 10, 10, seed, 1, defaults.deadline());
         TreeMap<String, List<Bar>> bars = new TreeMap<>();
-        bars.put(symbol, bars(market, symbol, 400));
+        bars.put(symbol, market.nextBars(symbol, 400, BAR_MS));
         TrainingSet set = TrainingSet.of(new TrainingRequest(modelName, bars, TrainingRequest.Trigger.FIRST,
                 START.toEpochMilli()), training, GateConfig.defaults(), seed);
         TrainingJob.Result result = new TrainingJob(Clock.fixed(START, ZoneOffset.UTC), Gemm.openBlas(), "bench")
@@ -53,37 +51,5 @@ final class BenchModel {
                         new Provenance(modelName, 1, training.features().wireName(), set.window()), null, p -> { });
         Checkpoint c = result.checkpoint();
         return new Checkpoint(c.model(), c.scaler(), c.metadata(), c.trainingData(), false).toBytes();
-    }
-
-    private static List<Bar> bars(MarketSimulator market, String symbol, int count) {
-        List<Bar> bars = new ArrayList<>();
-        long barStart = -1;
-        double open = 0;
-        double high = 0;
-        double low = 0;
-        double close = 0;
-        double volume = 0;
-        long trades = 0;
-        while (bars.size() < count) {
-            Tick t = market.next();
-            long start = t.ts() - Math.floorMod(t.ts(), BAR_MS);
-            if (start != barStart) {
-                if (barStart >= 0) {
-                    bars.add(new Bar(symbol, barStart, BAR_MS, open, high, low, close, volume, trades));
-                }
-                barStart = start;
-                open = t.price();
-                high = t.price();
-                low = t.price();
-                volume = 0;
-                trades = 0;
-            }
-            high = Math.max(high, t.price());
-            low = Math.min(low, t.price());
-            close = t.price();
-            volume += t.size();
-            trades++;
-        }
-        return bars;
     }
 }

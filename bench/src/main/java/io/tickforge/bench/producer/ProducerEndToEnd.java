@@ -146,17 +146,9 @@ public final class ProducerEndToEnd {
     }
 
     private static ProducerKafka kafka(Producer<String, byte[]> producer) {
-        return new ProducerKafka() {
-            @Override
-            public Producer<String, byte[]> producer() {
-                return producer;
-            }
-
-            @Override
-            public Consumer<String, byte[]> modelConsumer() {
-                throw new IllegalStateException("the benchmark serves a model file and follows no model topic");
-            }
-        };
+        return ProducerKafka.of(producer, () -> {
+            throw new IllegalStateException("the benchmark serves a model file and follows no model topic");
+        });
     }
 
     private static Round ours(KafkaConnection connection, Properties props, Path model, String topic, long records,

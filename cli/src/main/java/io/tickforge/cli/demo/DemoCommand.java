@@ -319,17 +319,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static ProducerKafka producerKafka(KafkaConnection connection, Producer<String, byte[]> producer) {
-        return new ProducerKafka() {
-            @Override
-            public Producer<String, byte[]> producer() {
-                return producer;
-            }
-
-            @Override
-            public Consumer<String, byte[]> modelConsumer() {
-                return new KafkaConsumer<>(connection.readerProperties("tickforge-demo-producer-models"));
-            }
-        };
+        return ProducerKafka.of(producer,
+                () -> new KafkaConsumer<>(connection.readerProperties("tickforge-demo-producer-models")));
     }
 
     private static Health producerHealth(ProducerService service) {

@@ -245,17 +245,8 @@ public final class ProduceCommand implements Callable<Integer> {
         ProducerMetrics metrics = new ProducerMetrics(registry, clock);
         KafkaProducer<String, byte[]> kafkaProducer = new KafkaProducer<>(connection.producerProperties(
                 "tickforge-producer", compression));
-        ProducerKafka clients = new ProducerKafka() {
-            @Override
-            public Producer<String, byte[]> producer() {
-                return kafkaProducer;
-            }
-
-            @Override
-            public Consumer<String, byte[]> modelConsumer() {
-                return new KafkaConsumer<>(connection.readerProperties("tickforge-producer-models"));
-            }
-        };
+        ProducerKafka clients = ProducerKafka.of(kafkaProducer,
+                () -> new KafkaConsumer<>(connection.readerProperties("tickforge-producer-models")));
         PrintWriter out = cl.getOut();
         Summary summary;
         try (KafkaClientMetrics clientMetrics = new KafkaClientMetrics(kafkaProducer);

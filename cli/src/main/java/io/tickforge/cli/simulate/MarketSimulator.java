@@ -1,5 +1,6 @@
 package io.tickforge.cli.simulate;
 
+import io.tickforge.schemas.Bar;
 import io.tickforge.schemas.Tick;
 
 import java.util.ArrayList;
@@ -63,6 +64,62 @@ public final class MarketSimulator {
         Tick tick = process.step(ts, profile.at(ts));
         emitted++;
         return tick;
+    }
+
+    /**
+     * Draws ticks until {@code symbol} has {@code count} complete OHLCV bars of {@code barMillis}, aligned to
+     * multiples of {@code barMillis} in event time: training data for tests and benchmarks that need a model of
+     * simulated bars without a broker. Other symbols' ticks are drawn and dropped; the bar still open when the
+     * count is reached is dropped too.
+     *
+     * @param symbol    one of {@link #symbols()}
+     * @param count     bars wanted, at least 1
+     * @param barMillis bar length, ms, positive
+     * @return the bars, oldest first
+     * @throws IllegalArgumentException when the symbol is not simulated, or count or barMillis is not positive
+     */
+    public List<Bar> nextBars(String symbol, int count, long barMillis) {
+        if (!symbols.contains(symbol)) {
+            throw new IllegalArgumentException("symbol must be one of " + symbols + ", got " + symbol);
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        if (barMillis <= 0) {
+            throw new IllegalArgumentException("barMillis must be positive, got " + barMillis);
+        }
+        List<Bar> bars = new ArrayList<>();
+        long barStart = -1;
+        double open = 0;
+        double high = 0;
+        double low = 0;
+        double close = 0;
+        double volume = 0;
+        long trades = 0;
+        while (bars.size() < count) {
+            Tick t = next();
+            if (!t.symbol().equals(symbol)) {
+                continue;
+            }
+            long start = t.ts() - Math.floorMod(t.ts(), barMillis);
+            if (start != barStart) {
+                if (barStart >= 0) {
+                    bars.add(new Bar(symbol, barStart, barMillis, open, high, low, close, volume, trades));
+                }
+                barStart = start;
+                open = t.price();
+                high = t.price();
+                low = t.price();
+                volume = 0;
+                trades = 0;
+            }
+            high = Math.max(high, t.price());
+            low = Math.min(low, t.price());
+            close = t.price();
+            volume += t.size();
+            trades++;
+        }
+        return bars;
     }
 
     /** @return the event time, epoch milliseconds, of the tick the next call to {@link #next()} returns */

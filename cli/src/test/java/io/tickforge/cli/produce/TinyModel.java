@@ -3,7 +3,6 @@ package io.tickforge.cli.produce;
 import io.tickforge.cli.simulate.MarketSimulator;
 import io.tickforge.cli.simulate.SimulatorConfig;
 import io.tickforge.schemas.Bar;
-import io.tickforge.schemas.Tick;
 import io.tickforge.timegan.checkpoint.Checkpoint;
 import io.tickforge.timegan.features.FeatureTransform;
 import io.tickforge.timegan.nn.Gemm;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -48,7 +46,7 @@ final class TinyModel {
         SimulatorConfig simulator = SimulatorConfig.defaults(1, seed, START.toEpochMilli(), 500);
         MarketSimulator market = new MarketSimulator(simulator);
         String symbol = market.symbols().get(0);
-        List<Bar> bars = bars(market, symbol, 200);
+        List<Bar> bars = market.nextBars(symbol, 200, BAR_MS);
         TrainingConfig training = new TrainingConfig(FeatureTransform.LOG_RETURNS, 8, 4, 2, 8, RecurrentCell.GRU, 20,
                 10, seed, 1, Duration.ofMinutes(1));
         GateConfig gate = new GateConfig(0.2, 1, 1, 1, 0.5);
@@ -74,37 +72,5 @@ final class TinyModel {
         Path file = dir.resolve(modelName + ".tgan");
         Files.write(file, train(modelName, seed));
         return file;
-    }
-
-    private static List<Bar> bars(MarketSimulator market, String symbol, int count) {
-        List<Bar> bars = new ArrayList<>();
-        long barStart = -1;
-        double open = 0;
-        double high = 0;
-        double low = 0;
-        double close = 0;
-        double volume = 0;
-        long trades = 0;
-        while (bars.size() < count) {
-            Tick t = market.next();
-            long start = t.ts() - Math.floorMod(t.ts(), BAR_MS);
-            if (start != barStart) {
-                if (barStart >= 0) {
-                    bars.add(new Bar(symbol, barStart, BAR_MS, open, high, low, close, volume, trades));
-                }
-                barStart = start;
-                open = t.price();
-                high = t.price();
-                low = t.price();
-                volume = 0;
-                trades = 0;
-            }
-            high = Math.max(high, t.price());
-            low = Math.min(low, t.price());
-            close = t.price();
-            volume += t.size();
-            trades++;
-        }
-        return bars;
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MarketSimulatorTest {
     private static final long START = 1_700_000_000_000L;
@@ -161,5 +162,31 @@ class MarketSimulatorTest {
 
     private static double min(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    }
+
+    @Test
+    void shouldAggregateOnlyTheSymbolsTicksIntoAlignedBarsWhenDrawingBars() {
+        MarketSimulator market = new MarketSimulator(SimulatorConfig.defaults(2, 42L, START, 100));
+        String symbol = market.symbols().get(1);
+
+        List<io.tickforge.schemas.Bar> bars = market.nextBars(symbol, 20, 1_000);
+
+        assertThat(bars).hasSize(20);
+        assertThat(bars).allSatisfy(b -> {
+            assertThat(b.symbol()).isEqualTo(symbol);
+            assertThat(b.start() % 1_000).isZero();
+            assertThat(b.high()).isGreaterThanOrEqualTo(Math.max(b.open(), b.close()));
+            assertThat(b.low()).isLessThanOrEqualTo(Math.min(b.open(), b.close()));
+        });
+        // 100 ticks/s over 2 symbols: 50 of this symbol's ticks per full 1 s bar
+        assertThat(bars.subList(1, 20)).extracting(io.tickforge.schemas.Bar::tradeCount).containsOnly(50L);
+    }
+
+    @Test
+    void shouldNameTheSymbolWhenDrawingBarsOfAnUnknownOne() {
+        MarketSimulator market = new MarketSimulator(SimulatorConfig.defaults(1, 42L, START, 100));
+
+        assertThatThrownBy(() -> market.nextBars("NOPE", 1, 1_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOPE");
     }
 }
