@@ -11,6 +11,7 @@ import io.tickforge.timegan.train.SelectionReport.Check;
 import io.tickforge.timegan.train.SelectionReport.Weights;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +89,7 @@ final class SnapshotSelector {
      */
     static SequenceSet referenceOf(float[] values, int count, int steps, int features, SelectionConfig config) {
         int n = Math.min(count, config.windows());
-        float[] head = java.util.Arrays.copyOf(values, n * steps * features);
+        float[] head = Arrays.copyOf(values, n * steps * features);
         return SequenceSet.of(head, steps, features);
     }
 
@@ -161,11 +162,6 @@ final class SnapshotSelector {
         nanos += System.nanoTime() - start;
         return new SelectionReport(referenceName, reference.n(), checks, rescored.stream().map(Kept::check).toList(),
                 best.check, nanos / 1e9);
-    }
-
-    /** @return the snapshots scored so far */
-    List<Check> checks() {
-        return List.copyOf(checks);
     }
 
     private void consider(int iteration, Weights weights, float[][] snapshot) {
