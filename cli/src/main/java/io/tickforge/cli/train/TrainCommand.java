@@ -2,6 +2,7 @@ package io.tickforge.cli.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tickforge.timegan.model.JointLearningRate;
 import io.tickforge.timegan.model.TimeGanConfig;
 import io.tickforge.timegan.nn.Gemm;
 import io.tickforge.timegan.nn.RecurrentCell;
@@ -88,6 +89,15 @@ public final class TrainCommand implements Callable<Integer> {
             + "weights; 0 for none, as in the reference, else in (0, 1), e.g. 0.999 (default: ${DEFAULT-VALUE}).")
     double emaDecay;
 
+    @Option(names = "--joint-lr-peak", defaultValue = "1", description = "Multiplier of the learning rate in the "
+            + "joint phase until --joint-lr-decay-from; 1 as in the reference (default: ${DEFAULT-VALUE}).")
+    double jointLrPeak;
+
+    @Option(names = "--joint-lr-decay-from", defaultValue = "1", description = "Fraction of the joint phase after "
+            + "which its learning rate falls linearly to 0 at its end, in [0, 1]; 1 for none, as in the reference "
+            + "(default: ${DEFAULT-VALUE}).")
+    double jointLrDecayFrom;
+
     @Option(names = "--save-last-iterate", paramLabel = "FILE", description = "With --ema-decay: also write the "
             + "model with the last joint iteration's weights instead of their average, to compare the two from one "
             + "training run (not with --score-repeats).")
@@ -141,6 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!csv.startsWith("sine:") && !Files.isRegularFile(Path.of(csv))) {
             throw new CommandLine.ParameterException(cl, "--csv file does not exist: " + csv);
         }
+        JointLearningRate jointLr = jointLearningRate(cl);
         Dataset data;
         TimeGanConfig config;
         try {
@@ -150,16 +161,19 @@ public final class TrainCommand implements Callable<Integer> {
                     TimeGanConfig.reference(data.train().features()).adam(),
                     TimeGanConfig.reference(data.train().features()).init(), cell, iterations, seed)
                     .withLearningRate(learningRate).withClipNorm(clipNorm).withWeightDecay(weightDecay)
-                    .withEmaDecay(emaDecay);
+                    .withEmaDecay(emaDecay)
+                    .withJointLearningRate(jointLr);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, flag(e.getMessage()), e);
         }
         PrintWriter o = cl.getOut();
         o.printf(Locale.ROOT, "Training on %s: %d features %s, %d training windows, %d held out; %s h=%d L=%d T=%d "
-                        + "batch=%d, %d iterations per phase, seed %d%s.%n", data.source(), data.train().features(),
+                        + "batch=%d, %d iterations per phase, seed %d%s%s.%n", data.source(), data.train().features(),
                 data.featureNames(), data.train().count(), data.validation() == null ? 0 : data.validation().count(),
                 cell.name().toLowerCase(Locale.ROOT), hidden, layers, seqLen, batch, iterations, seed,
-                emaDecay > 0 ? String.format(Locale.ROOT, ", weight average (EMA) decay %s", emaDecay) : "");
+                emaDecay > 0 ? String.format(Locale.ROOT, ", weight average (EMA) decay %s", emaDecay) : "",
+                config.jointLearningRate().isConstant() ? "" : String.format(Locale.ROOT,
+                        ", joint learning rate x%s decaying to 0 from %s of the phase", jointLrPeak, jointLrDecayFrom));
         o.flush();
         String version = TrainCommand.class.getPackage().getImplementationVersion();
         TrainingJob job = new TrainingJob(Clock.systemUTC(), Gemm.openBlas(), version == null ? "dev" : version)
@@ -205,6 +219,16 @@ public final class TrainCommand implements Callable<Integer> {
     private static String modelName(String source) {
         String base = source.replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-");
         return "timegan-" + base;
+    }
+
+    private JointLearningRate jointLearningRate(CommandLine cl) {
+        try {
+            return new JointLearningRate(jointLrPeak, jointLrDecayFrom);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage()
+                    .replace("jointLearningRate.peak", "--joint-lr-peak")
+                    .replace("jointLearningRate.decayFrom", "--joint-lr-decay-from"), e);
+        }
     }
 
     private static String flag(String message) {

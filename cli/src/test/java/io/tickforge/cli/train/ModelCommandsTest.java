@@ -126,6 +126,35 @@ class ModelCommandsTest {
     }
 
     @Test
+    void shouldTrainAnotherModelAndReportTheScheduleWhenTheJointRateIsScheduled(@TempDir Path dir) throws Exception {
+        train(dir.resolve("plain.tgan"), dir.resolve("plain.json"));
+        int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("lr.tgan").toString(), "--iterations",
+                "5", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",
+                "--joint-lr-peak", "2", "--joint-lr-decay-from", "0.5", "--report", dir.resolve("lr.json").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("joint learning rate x2.0 decaying to 0 from 0.5 of the phase");
+        JsonNode schedule = new ObjectMapper().readTree(dir.resolve("lr.json").toFile()).get("config")
+                .get("jointLearningRate");
+        assertThat(schedule.get("peak").asDouble()).isEqualTo(2.0);
+        assertThat(schedule.get("decayFrom").asDouble()).isEqualTo(0.5);
+        float[] z = new float[8 * 16 * 3];
+        Checkpoint plain = Checkpoint.load(dir.resolve("plain.tgan"), Gemm.openBlas());
+        Checkpoint scheduled = Checkpoint.load(dir.resolve("lr.tgan"), Gemm.openBlas());
+        assertThat(scheduled.model().generate(z)).isNotEqualTo(plain.model().generate(z).clone());
+    }
+
+    @Test
+    void shouldNameTheFlagWhenTheJointRatePeakIsNotPositive(@TempDir Path dir) {
+        int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("m.tgan").toString(),
+                "--joint-lr-peak", "0");
+
+        assertThat(code).isEqualTo(Tickforge.EXIT_USAGE);
+        assertThat(err.toString()).contains("--joint-lr-peak must be positive and finite, got 0.0");
+        assertThat(Files.exists(dir.resolve("m.tgan"))).isFalse();
+    }
+
+    @Test
     void shouldReportTheSelectedSnapshotWhenSelecting(@TempDir Path dir) throws Exception {
         int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("sel.tgan").toString(), "--iterations",
                 "4", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",

@@ -30,10 +30,12 @@ import java.util.Objects;
  * @param emaDecay decay of an exponential moving average (Polyak averaging) of the embedder's, recovery's,
  *     generator's and supervisor's weights over the joint phase, which replaces their weights at the end of it (see
  *     {@link TimeGan#useAveragedWeights()}); 0 for none, as in the reference; otherwise in (0, 1), e.g. 0.999
+ * @param jointLearningRate the joint phase's learning-rate schedule ({@link TrainingRun} applies it);
+ *     {@link JointLearningRate#constant()} in the reference
  */
 public record TimeGanConfig(int features, int hidden, int layers, int steps, int batch, double gamma,
         double discriminatorThreshold, AdamConfig adam, GruInit init, RecurrentCell cell, int iterationsPerPhase,
-        long seed, double emaDecay) {
+        long seed, double emaDecay, JointLearningRate jointLearningRate) {
 
     /** Iterations per phase of the paper's tutorial (the reference script's default is 50,000). */
     public static final int REFERENCE_ITERATIONS = 10_000;
@@ -54,6 +56,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      * @param iterationsPerPhase iterations per phase
      * @param seed seed of weights, batches and noise
      * @param emaDecay decay of the joint phase's weight average, 0 for none, else in (0, 1)
+     * @param jointLearningRate the joint phase's learning-rate schedule
      */
     public TimeGanConfig {
         positive("features", features);
@@ -85,10 +88,12 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
         if (!(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("emaDecay must be 0 (no weight average) or in (0, 1), got " + emaDecay);
         }
+        Objects.requireNonNull(jointLearningRate, "jointLearningRate");
     }
 
     /**
-     * A configuration without a weight average ({@code emaDecay} 0), as the reference trains.
+     * A configuration without a weight average ({@code emaDecay} 0) and with a constant learning rate, as the
+     * reference trains.
      *
      * @param features d
      * @param hidden h
@@ -107,7 +112,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
             double discriminatorThreshold, AdamConfig adam, GruInit init, RecurrentCell cell, int iterationsPerPhase,
             long seed) {
         this(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init, cell,
-                iterationsPerPhase, seed, 0.0);
+                iterationsPerPhase, seed, 0.0, JointLearningRate.constant());
     }
 
     /**
@@ -170,7 +175,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withAdam(AdamConfig value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, value, init,
-                cell, iterationsPerPhase, seed, emaDecay);
+                cell, iterationsPerPhase, seed, emaDecay, jointLearningRate);
     }
 
     /**
@@ -206,7 +211,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withCell(RecurrentCell value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
-                value, iterationsPerPhase, seed, emaDecay);
+                value, iterationsPerPhase, seed, emaDecay, jointLearningRate);
     }
 
     /**
@@ -215,7 +220,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withIterationsPerPhase(int value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
-                cell, value, seed, emaDecay);
+                cell, value, seed, emaDecay, jointLearningRate);
     }
 
     /**
@@ -224,7 +229,7 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withSeed(long value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
-                cell, iterationsPerPhase, value, emaDecay);
+                cell, iterationsPerPhase, value, emaDecay, jointLearningRate);
     }
 
     /** @return whether the joint phase keeps a weight average ({@link #emaDecay()} above 0) */
@@ -238,6 +243,15 @@ public record TimeGanConfig(int features, int hidden, int layers, int steps, int
      */
     public TimeGanConfig withEmaDecay(double value) {
         return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
-                cell, iterationsPerPhase, seed, value);
+                cell, iterationsPerPhase, seed, value, jointLearningRate);
+    }
+
+    /**
+     * @param value the new learning-rate schedule of the joint phase
+     * @return a copy with this schedule
+     */
+    public TimeGanConfig withJointLearningRate(JointLearningRate value) {
+        return new TimeGanConfig(features, hidden, layers, steps, batch, gamma, discriminatorThreshold, adam, init,
+                cell, iterationsPerPhase, seed, emaDecay, value);
     }
 }

@@ -1,5 +1,6 @@
 package io.tickforge.timegan.model;
 
+import io.tickforge.timegan.nn.Adam;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -18,6 +19,10 @@ import java.util.random.RandomGenerator;
  * <p>With {@link TimeGanConfig#emaDecay()} above 0, the model's weights are replaced by their joint-phase average
  * ({@link TimeGan#useAveragedWeights()}) right after the joint phase's last iteration, before its last validation,
  * so that the last validation and everything after the run see the averaged model.
+ *
+ * <p>Each joint iteration runs at the learning rate of the configured schedule
+ * ({@link TimeGanConfig#jointLearningRate()}, constant in the reference): every optimiser's rate is scaled before
+ * the iteration and set back to the configured rate when the run ends.
  *
  * <p>A NaN or infinite training loss, gradient norm or validation loss stops the run with a
  * {@link TrainingDivergedException} naming the phase and the iteration; the model keeps the weights of the last
@@ -123,16 +128,21 @@ public final class TrainingRun {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         }
-        for (Phase phase : Phase.values()) {
-            for (int i = 0; i < iterations; i++) {
-                TrainingProgress progress;
-                try {
-                    progress = iterate(phase, i, iterations);
-                } catch (TrainingDivergedException e) {
-                    throw e.iteration() < 0 ? e.atIteration(i) : e;
+        try {
+            for (Phase phase : Phase.values()) {
+                for (int i = 0; i < iterations; i++) {
+                    TrainingProgress progress;
+                    try {
+                        progress = iterate(phase, i, iterations);
+                    } catch (TrainingDivergedException e) {
+                        throw e.iteration() < 0 ? e.atIteration(i) : e;
+                    }
+                    listener.accept(progress);
                 }
-                listener.accept(progress);
             }
+        } finally {
+            // back to the configured rate for whatever trains this model next (a warm start)
+            setLearningRateScale(1.0);
         }
     }
 
@@ -149,6 +159,7 @@ public final class TrainingRun {
                 loss = model.supervisedStep(training.xBuffer());
             }
             case JOINT -> {
+                setLearningRateScale(model.config().jointLearningRate().scale(i, iterations));
                 joint = model.jointIteration(training, rng);
                 loss = joint.generator().total();
                 if (i == iterations - 1) {
@@ -163,6 +174,12 @@ public final class TrainingRun {
             validated = validate(phase, i);
         }
         return new TrainingProgress(phase, i, iterations, loss, joint, validated);
+    }
+
+    private void setLearningRateScale(double scale) {
+        for (Adam optimiser : model.optimisers()) {
+            optimiser.setLearningRateScale(scale);
+        }
     }
 
     private ValidationLosses validate(Phase phase, int i) {

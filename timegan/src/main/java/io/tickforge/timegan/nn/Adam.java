@@ -24,6 +24,7 @@ public final class Adam {
     private final float[][] m;
     private final float[][] v;
     private long step;
+    private double learningRateScale = 1.0;
 
     /**
      * Creates an optimiser with zero moments.
@@ -58,6 +59,24 @@ public final class Adam {
             throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         }
         this.step = steps;
+    }
+
+    /**
+     * Scales the configured learning rate (and so the decoupled weight decay) of the following steps, for a
+     * learning-rate schedule; 1 is the configured rate.
+     *
+     * @param scale multiplier, &gt;= 0 and finite
+     */
+    public void setLearningRateScale(double scale) {
+        if (!(scale >= 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("learningRateScale must be >= 0 and finite, got " + scale);
+        }
+        this.learningRateScale = scale;
+    }
+
+    /** @return the multiplier of the configured learning rate in use, 1 unless a schedule set another */
+    public double learningRateScale() {
+        return learningRateScale;
     }
 
     /** @return the settings */
@@ -117,7 +136,8 @@ public final class Adam {
         }
         double b1 = config.beta1();
         double b2 = config.beta2();
-        double lrT = config.learningRate() * Math.sqrt(1 - Math.pow(b2, step)) / (1 - Math.pow(b1, step));
+        double lr = config.learningRate() * learningRateScale;
+        double lrT = lr * Math.sqrt(1 - Math.pow(b2, step)) / (1 - Math.pow(b1, step));
         float fb1 = (float) b1;
         float fb2 = (float) b2;
         float f1b1 = (float) (1 - b1);
@@ -125,7 +145,7 @@ public final class Adam {
         float flr = (float) lrT;
         float feps = (float) config.epsilon();
         float fgs = (float) gradScale;
-        float decay = (float) (config.learningRate() * config.weightDecay());
+        float decay = (float) (lr * config.weightDecay());
         for (int i = 0; i < params.size(); i++) {
             float[] w = params.get(i).value();
             float[] g = params.get(i).grad();

@@ -55,6 +55,23 @@ class TimeGanConfigTest {
     }
 
     @Test
+    void shouldKeepTheJointScheduleWhenCopiedWithOtherValues() {
+        TimeGanConfig c = TimeGanConfig.reference(6);
+        assertThat(c.jointLearningRate()).isEqualTo(JointLearningRate.constant());
+        JointLearningRate schedule = new JointLearningRate(2.0, 0.5);
+        TimeGanConfig scheduled = c.withJointLearningRate(schedule);
+        assertThat(scheduled.withSeed(3).withEmaDecay(0.999).withIterationsPerPhase(10).withCell(RecurrentCell.LSTM)
+                .withLearningRate(0.002).jointLearningRate()).isEqualTo(schedule);
+        assertThat(scheduled.withJointLearningRate(JointLearningRate.constant())).isEqualTo(c);
+    }
+
+    @Test
+    void shouldNameTheFieldWhenTheJointScheduleIsMissing() {
+        assertThatThrownBy(() -> TimeGanConfig.reference(6).withJointLearningRate(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("jointLearningRate");
+    }
+
+    @Test
     void shouldNameTheFieldWhenTheWeightAverageDecayIsOutOfRange() {
         for (double bad : new double[] {-0.1, 1.0, 2.0, Double.NaN}) {
             assertThatThrownBy(() -> TimeGanConfig.reference(6).withEmaDecay(bad))

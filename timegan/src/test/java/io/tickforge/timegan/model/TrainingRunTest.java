@@ -211,4 +211,37 @@ class TrainingRunTest {
         assertThatThrownBy(() -> new TrainingRun(gan, s, rng, s, rng, new ValidationConfig(1, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validationRng");
     }
+
+    @Test
+    void shouldScaleEveryOptimiserByTheScheduleWhenInTheJointPhase() {
+        TimeGan gan = new TimeGan(config().withJointLearningRate(new JointLearningRate(2.0, 0.5)), Gemm.plainJava());
+        List<Double> scales = new ArrayList<>();
+        TrainingRun.seeded(gan, new BatchSource(windows(20, 3), T, D, B), null, null).run(4, p -> {
+            if (p.phase() == Phase.JOINT) {
+                assertThat(gan.optimisers()).allSatisfy(o ->
+                        assertThat(o.learningRateScale()).isEqualTo(gan.optimisers().get(0).learningRateScale()));
+                scales.add(gan.optimisers().get(0).learningRateScale());
+            } else {
+                assertThat(gan.optimisers()).allSatisfy(o -> assertThat(o.learningRateScale()).isEqualTo(1.0));
+            }
+        });
+        assertThat(scales).containsExactly(2.0, 2.0, 2.0, 1.0);
+    }
+
+    @Test
+    void shouldRestoreTheConfiguredRateWhenTheRunEnds() {
+        TimeGan gan = new TimeGan(config().withJointLearningRate(new JointLearningRate(3.0, 0.0)), Gemm.plainJava());
+        TrainingRun.seeded(gan, new BatchSource(windows(20, 3), T, D, B), null, null).run(p -> { });
+        assertThat(gan.optimisers()).allSatisfy(o -> assertThat(o.learningRateScale()).isEqualTo(1.0));
+    }
+
+    @Test
+    void shouldTrainDifferentlyWhenTheJointRateIsScheduled() {
+        TimeGan constant = new TimeGan(config(), Gemm.plainJava());
+        TrainingRun.seeded(constant, new BatchSource(windows(20, 3), T, D, B), null, null).run(p -> { });
+        TimeGan scheduled = new TimeGan(config().withJointLearningRate(new JointLearningRate(2.0, 1.0)),
+                Gemm.plainJava());
+        TrainingRun.seeded(scheduled, new BatchSource(windows(20, 3), T, D, B), null, null).run(p -> { });
+        assertThat(weights(scheduled).get(0)).isNotEqualTo(weights(constant).get(0));
+    }
 }

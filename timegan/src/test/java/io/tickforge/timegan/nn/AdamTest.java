@@ -75,4 +75,25 @@ class AdamTest {
         assertThatThrownBy(() -> new AdamConfig(-1, 0.9, 0.999, 1e-8, 0, 0))
                 .hasMessageContaining("learningRate");
     }
+
+    @Test
+    void shouldStepLikeTheScaledRateWhenALearningRateScaleIsSet() {
+        Param scaled = param(new float[] {0.5f, -1f}, new float[] {0.2f, -3f});
+        Param doubled = param(new float[] {0.5f, -1f}, new float[] {0.2f, -3f});
+        Adam a = new Adam(List.of(scaled), AdamConfig.tf1Defaults());
+        a.setLearningRateScale(2.0);
+        Adam b = new Adam(List.of(doubled), new AdamConfig(0.002, 0.9, 0.999, 1e-8, 0, 0));
+        a.step();
+        b.step();
+        assertThat(a.learningRateScale()).isEqualTo(2.0);
+        assertThat(scaled.value()).containsExactly(doubled.value());
+    }
+
+    @Test
+    void shouldNameTheScaleWhenItIsNegative() {
+        Adam adam = new Adam(List.of(param(new float[] {0f}, new float[] {1f})), AdamConfig.tf1Defaults());
+        assertThatThrownBy(() -> adam.setLearningRateScale(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("learningRateScale").hasMessageContaining("-1.0");
+    }
 }
