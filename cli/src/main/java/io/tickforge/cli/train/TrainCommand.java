@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tickforge.timegan.model.JointLearningRate;
 import io.tickforge.timegan.model.TimeGanConfig;
+import io.tickforge.timegan.model.TrainingRecipe;
 import io.tickforge.timegan.nn.Gemm;
 import io.tickforge.timegan.nn.RecurrentCell;
 import io.tickforge.timegan.quality.QualityConfig;
@@ -84,19 +85,26 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", description = "Decoupled weight decay, 0 for none (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--ema-decay", defaultValue = "0", description = "Decay of an exponential moving average of "
-            + "the embedder, recovery, generator and supervisor weights over the joint phase, saved as the model's "
-            + "weights; 0 for none, as in the reference, else in (0, 1), e.g. 0.999 (default: ${DEFAULT-VALUE}).")
-    double emaDecay;
+    @Option(names = "--recipe", paramLabel = "tuned|reference", defaultValue = "tuned", description = "Training "
+            + "procedure: tuned (a weight average of the joint phase with decay 0.999, and its learning rate doubled "
+            + "for the first half, then decaying linearly to 0; what met the paper-metric targets at 10,000 iterations "
+            + "per phase) or reference (the reference code's: constant rate, no average). The three options below "
+            + "override it (default: ${DEFAULT-VALUE}).")
+    TrainingRecipe recipe;
 
-    @Option(names = "--joint-lr-peak", defaultValue = "1", description = "Multiplier of the learning rate in the "
-            + "joint phase until --joint-lr-decay-from; 1 as in the reference (default: ${DEFAULT-VALUE}).")
-    double jointLrPeak;
+    @Option(names = "--ema-decay", description = "Decay of an exponential moving average of the embedder, recovery, "
+            + "generator and supervisor weights over the joint phase, saved as the model's weights; 0 for none, else "
+            + "in (0, 1) (default: the recipe's, 0.999 tuned, 0 reference).")
+    Double emaDecay;
 
-    @Option(names = "--joint-lr-decay-from", defaultValue = "1", description = "Fraction of the joint phase after "
-            + "which its learning rate falls linearly to 0 at its end, in [0, 1]; 1 for none, as in the reference "
-            + "(default: ${DEFAULT-VALUE}).")
-    double jointLrDecayFrom;
+    @Option(names = "--joint-lr-peak", description = "Multiplier of the learning rate in the joint phase until "
+            + "--joint-lr-decay-from (default: the recipe's, 2 tuned, 1 reference).")
+    Double jointLrPeak;
+
+    @Option(names = "--joint-lr-decay-from", description = "Fraction of the joint phase after which its learning "
+            + "rate falls linearly to 0 at its end, in [0, 1]; 1 for none (default: the recipe's, 0.5 tuned, 1 "
+            + "reference).")
+    Double jointLrDecayFrom;
 
     @Option(names = "--save-last-iterate", paramLabel = "FILE", description = "With --ema-decay: also write the "
             + "model with the last joint iteration's weights instead of their average, to compare the two from one "
@@ -135,6 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (scoreRepeats < 0) {
             throw new CommandLine.ParameterException(cl, "--score-repeats must be >= 0, was " + scoreRepeats);
         }
+        double emaDecay = this.emaDecay != null ? this.emaDecay : recipe.emaDecay();
         if (!(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
             throw new CommandLine.ParameterException(cl, "--ema-decay must be 0 (none) or in (0, 1), was "
                     + emaDecay);
@@ -173,7 +182,8 @@ public final class TrainCommand implements Callable<Integer> {
                 cell.name().toLowerCase(Locale.ROOT), hidden, layers, seqLen, batch, iterations, seed,
                 emaDecay > 0 ? String.format(Locale.ROOT, ", weight average (EMA) decay %s", emaDecay) : "",
                 config.jointLearningRate().isConstant() ? "" : String.format(Locale.ROOT,
-                        ", joint learning rate x%s decaying to 0 from %s of the phase", jointLrPeak, jointLrDecayFrom));
+                        ", joint learning rate x%s decaying to 0 from %s of the phase",
+                        config.jointLearningRate().peak(), config.jointLearningRate().decayFrom()));
         o.flush();
         String version = TrainCommand.class.getPackage().getImplementationVersion();
         TrainingJob job = new TrainingJob(Clock.systemUTC(), Gemm.openBlas(), version == null ? "dev" : version)
@@ -223,7 +233,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     private JointLearningRate jointLearningRate(CommandLine cl) {
         try {
-            return new JointLearningRate(jointLrPeak, jointLrDecayFrom);
+            return new JointLearningRate(jointLrPeak != null ? jointLrPeak : recipe.jointLearningRate().peak(),
+                    jointLrDecayFrom != null ? jointLrDecayFrom : recipe.jointLearningRate().decayFrom());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage()
                     .replace("jointLearningRate.peak", "--joint-lr-peak")

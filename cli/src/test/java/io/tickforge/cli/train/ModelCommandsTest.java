@@ -28,7 +28,8 @@ class ModelCommandsTest {
 
     private int train(Path model, Path report) {
         return run("train", "--csv", "sine:300x8x3", "--out", model.toString(), "--iterations", "5", "--seq-len", "8",
-                "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3", "--report", report.toString());
+                "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3", "--recipe", "reference", "--report",
+                report.toString());
     }
 
     @Test
@@ -99,7 +100,8 @@ class ModelCommandsTest {
         train(dir.resolve("plain.tgan"), dir.resolve("plain.json"));
         int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("ema.tgan").toString(), "--iterations",
                 "5", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",
-                "--ema-decay", "0.9", "--report", dir.resolve("ema.json").toString(), "--save-last-iterate",
+                "--recipe", "reference", "--ema-decay", "0.9", "--report", dir.resolve("ema.json").toString(),
+                "--save-last-iterate",
                 dir.resolve("last.tgan").toString());
 
         assertThat(code).as(err.toString()).isZero();
@@ -130,7 +132,8 @@ class ModelCommandsTest {
         train(dir.resolve("plain.tgan"), dir.resolve("plain.json"));
         int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("lr.tgan").toString(), "--iterations",
                 "5", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",
-                "--joint-lr-peak", "2", "--joint-lr-decay-from", "0.5", "--report", dir.resolve("lr.json").toString());
+                "--recipe", "reference", "--joint-lr-peak", "2", "--joint-lr-decay-from", "0.5", "--report",
+                dir.resolve("lr.json").toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("joint learning rate x2.0 decaying to 0 from 0.5 of the phase");
@@ -142,6 +145,31 @@ class ModelCommandsTest {
         Checkpoint plain = Checkpoint.load(dir.resolve("plain.tgan"), Gemm.openBlas());
         Checkpoint scheduled = Checkpoint.load(dir.resolve("lr.tgan"), Gemm.openBlas());
         assertThat(scheduled.model().generate(z)).isNotEqualTo(plain.model().generate(z).clone());
+    }
+
+    @Test
+    void shouldTrainWithTheTunedRecipeWhenNoneIsGiven(@TempDir Path dir) throws Exception {
+        int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("m.tgan").toString(), "--iterations",
+                "3", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--report",
+                dir.resolve("m.json").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("weight average (EMA) decay 0.999")
+                .contains("joint learning rate x2.0 decaying to 0 from 0.5 of the phase");
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("m.json").toFile()).get("config");
+        assertThat(config.get("emaDecay").asDouble()).isEqualTo(0.999);
+        assertThat(config.get("jointLearningRate").get("peak").asDouble()).isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldTrainLikeTheReferenceWhenTheReferenceRecipeIsGiven(@TempDir Path dir) throws Exception {
+        train(dir.resolve("m.tgan"), dir.resolve("m.json"));
+
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("m.json").toFile()).get("config");
+        assertThat(config.get("emaDecay").asDouble()).isZero();
+        assertThat(config.get("jointLearningRate").get("peak").asDouble()).isEqualTo(1.0);
+        assertThat(config.get("jointLearningRate").get("decayFrom").asDouble()).isEqualTo(1.0);
+        assertThat(out.toString()).doesNotContain("weight average").doesNotContain("joint learning rate");
     }
 
     @Test
@@ -158,7 +186,8 @@ class ModelCommandsTest {
     void shouldReportTheSelectedSnapshotWhenSelecting(@TempDir Path dir) throws Exception {
         int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve("sel.tgan").toString(), "--iterations",
                 "4", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed", "3",
-                "--validation", "0.2", "--select-every", "2", "--select-against", "validation", "--report", dir.resolve("sel.json").toString());
+                "--validation", "0.2", "--select-every", "2", "--select-against", "validation", "--recipe", "reference",
+                "--report", dir.resolve("sel.json").toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("selected:").contains("against 60 validation windows");
