@@ -7,9 +7,11 @@ package io.tickforge.timegan.model;
  * "hold, then linear decay" policy of pix2pix and CycleGAN). The reference keeps the rate constant:
  * {@link #constant()}, peak 1 and no decay.
  *
- * <p>Why: a GAN's last iterate is one point of an oscillation, and at the reference's 10,000 joint iterations the
- * sines model is still improving. A larger rate early moves faster; the decay then settles the nets instead of
- * stopping them mid-swing. Phases 1 and 2 (plain regression) keep the configured rate.
+ * <p>Why: at the reference's 10,000 joint iterations the sines model is still improving, and its last iterate is one
+ * point of an oscillation. A larger rate early moves faster; the decay then settles the nets instead of stopping them
+ * mid-swing. Measured (docs/benchmarks.md): twice the rate with the decay over the second half improved every run;
+ * the decay at the configured rate alone made a run worse, as it halves the phase's total step. Phases 1 and 2
+ * (plain regression) keep the configured rate.
  *
  * @param peak multiplier of the learning rate before the decay starts, positive and finite; 1 is the configured rate
  * @param decayFrom fraction of the joint phase after which the multiplier decays linearly to 0, in [0, 1]; 1 for no
