@@ -16,6 +16,7 @@ import io.tickforge.cli.publish.StopSignal;
 import io.tickforge.schemas.ModelMetadata;
 import io.tickforge.schemas.codec.WireFormat;
 import io.tickforge.timegan.features.FeatureTransform;
+import io.tickforge.timegan.model.TrainingRecipe;
 import io.tickforge.timegan.nn.RecurrentCell;
 import io.tickforge.trainer.TopicsConfig;
 import io.tickforge.trainer.TrainerConfig;
@@ -123,6 +124,11 @@ public final class TrainerCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--cell", defaultValue = "gru", description = "Recurrent cell: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     RecurrentCell cell;
+    @Option(names = "--recipe", paramLabel = "reference|tuned", defaultValue = "reference", description = "How the "
+            + "joint phase trains: reference (the reference code's) or tuned (its learning rate doubled for the first "
+            + "half, then decaying linearly to 0, and a weight average with decay 0.999; better at 10,000 iterations, "
+            + "not shown better at 1,000) (default: ${DEFAULT-VALUE}).")
+    TrainingRecipe recipe;
     @Option(names = "--cold-iterations", defaultValue = "1000", description = "Iterations per phase of a model's first training (default: ${DEFAULT-VALUE}).")
     int coldIterations;
     @Option(names = "--warm-iterations", defaultValue = "200", description = "Iterations per phase of a warm-started retrain (default: ${DEFAULT-VALUE}).")
@@ -174,7 +180,7 @@ public final class TrainerCommand implements Callable<Integer> {
                     new ScheduleConfig(parse("--scope", scope, ScheduleConfig.Scope.class), pooledModel,
                             retrainInterval, retrainEveryBars, checkInterval),
                     new TrainingConfig(feature(cl), steps, hidden, layers, batch, cell, coldIterations, warmIterations,
-                            seed, workers, deadline),
+                            seed, workers, deadline, recipe),
                     new GateConfig(holdout, gateDiscIterations, gatePredIterations, gateRepeats, gateTolerance));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, FlagNames.of(e.getMessage()), e);

@@ -2,6 +2,7 @@ package io.tickforge.cli.trainer;
 
 import io.tickforge.cli.Tickforge;
 import io.tickforge.timegan.features.FeatureTransform;
+import io.tickforge.timegan.model.TrainingRecipe;
 import io.tickforge.trainer.TrainerConfig;
 import io.tickforge.trainer.ingest.IngestConfig;
 import io.tickforge.trainer.retrain.ScheduleConfig;
@@ -38,7 +39,7 @@ class TrainerCommandTest {
     void shouldMapEveryConcernsFlagsIntoItsRecordWhenGiven() {
         TrainerConfig config = parse("trainer", "--input", "bars", "--bar-interval", "250ms", "--scope", "pooled",
                 "--pooled-model", "all", "--features", "levels", "--min-bars", "400", "--window", "500",
-                "--retrain-every-bars", "50", "--gate-tolerance", "0.1");
+                "--retrain-every-bars", "50", "--gate-tolerance", "0.1", "--recipe", "tuned");
 
         assertThat(config.ingest().input()).isEqualTo(IngestConfig.Input.BARS);
         assertThat(config.ingest().barInterval()).isEqualTo(Duration.ofMillis(250));
@@ -49,6 +50,7 @@ class TrainerCommandTest {
         assertThat(config.window().capacity()).isEqualTo(500);
         assertThat(config.schedule().retrainEveryBars()).isEqualTo(50);
         assertThat(config.gate().tolerance()).isEqualTo(0.1);
+        assertThat(config.training().recipe()).isEqualTo(TrainingRecipe.TUNED);
     }
 
     @ParameterizedTest
