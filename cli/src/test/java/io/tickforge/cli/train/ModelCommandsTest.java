@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,25 @@ class ModelCommandsTest {
         // created-at differs between the runs; every weight and the scaler must not
         assertThat(a.model().generate(new float[8 * 16 * 3])).isEqualTo(b.model().generate(new float[8 * 16 * 3]));
         assertThat(a.scaler()).isEqualTo(b.scaler());
+    }
+
+    @Test
+    void shouldTrainABitIdenticalModelWhenRunAgainWithTheTunedRecipe(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"a", "b"}) {
+            int code = run("train", "--csv", "sine:300x8x3", "--out", dir.resolve(name + ".tgan").toString(),
+                    "--iterations", "4", "--seq-len", "8", "--hidden", "6", "--layers", "2", "--batch", "16", "--seed",
+                    "3", "--validation", "0.2");
+            assertThat(code).as(err.toString()).isZero();
+        }
+
+        Checkpoint a = Checkpoint.load(dir.resolve("a.tgan"), Gemm.openBlas());
+        Checkpoint b = Checkpoint.load(dir.resolve("b.tgan"), Gemm.openBlas());
+        float[] z = new float[8 * 16 * 3];
+        SplittableRandom noise = new SplittableRandom(1);
+        for (int i = 0; i < z.length; i++) {
+            z[i] = noise.nextFloat();
+        }
+        assertThat(a.model().generate(z.clone())).isEqualTo(b.model().generate(z.clone()));
     }
 
     @Test
