@@ -95,16 +95,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ema-decay", description = "Decay of an exponential moving average of the embedder, recovery, "
             + "generator and supervisor weights over the joint phase, saved as the model's weights; 0 for none, else "
             + "in (0, 1) (default: the recipe's, 0.999 tuned, 0 reference).")
-    Double emaDecay;
+    Double emaDecayFlag;
 
     @Option(names = "--joint-lr-peak", description = "Multiplier of the learning rate in the joint phase until "
             + "--joint-lr-decay-from (default: the recipe's, 2 tuned, 1 reference).")
-    Double jointLrPeak;
+    Double jointLrPeakFlag;
 
     @Option(names = "--joint-lr-decay-from", description = "Fraction of the joint phase after which its learning "
             + "rate falls linearly to 0 at its end, in [0, 1]; 1 for none (default: the recipe's, 0.5 tuned, 1 "
             + "reference).")
-    Double jointLrDecayFrom;
+    Double jointLrDecayFromFlag;
 
     @Option(names = "--save-last-iterate", paramLabel = "FILE", description = "With --ema-decay: also write the "
             + "model with the last joint iteration's weights instead of their average, to compare the two from one "
@@ -143,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (scoreRepeats < 0) {
             throw new CommandLine.ParameterException(cl, "--score-repeats must be >= 0, was " + scoreRepeats);
         }
-        double emaDecay = this.emaDecay != null ? this.emaDecay : recipe.emaDecay();
+        double emaDecay = emaDecayFlag != null ? emaDecayFlag : recipe.emaDecay();
         if (!(emaDecay == 0 || emaDecay > 0 && emaDecay < 1)) {
             throw new CommandLine.ParameterException(cl, "--ema-decay must be 0 (none) or in (0, 1), was "
                     + emaDecay);
@@ -233,8 +233,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     private JointLearningRate jointLearningRate(CommandLine cl) {
         try {
-            return new JointLearningRate(jointLrPeak != null ? jointLrPeak : recipe.jointLearningRate().peak(),
-                    jointLrDecayFrom != null ? jointLrDecayFrom : recipe.jointLearningRate().decayFrom());
+            return new JointLearningRate(jointLrPeakFlag != null ? jointLrPeakFlag : recipe.jointLearningRate().peak(),
+                    jointLrDecayFromFlag != null ? jointLrDecayFromFlag : recipe.jointLearningRate().decayFrom());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage()
                     .replace("jointLearningRate.peak", "--joint-lr-peak")
