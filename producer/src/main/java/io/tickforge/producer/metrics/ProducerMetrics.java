@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <tr><td>records.sent</td><td>counter</td><td>records acknowledged by the broker</td></tr>
  *   <tr><td>bytes.sent</td><td>counter</td><td>key and value bytes of acknowledged records</td></tr>
  *   <tr><td>send.errors{error}</td><td>counter</td><td>records whose send failed, by exception class</td></tr>
- *   <tr><td>send.latency</td><td>timer</td><td>send call to acknowledgement or failure (histogram buckets, no
- *       client-side quantiles: it is recorded once per record on the Kafka I/O thread)</td></tr>
+ *   <tr><td>send.latency</td><td>timer</td><td>send call to acknowledgement or failure, timed on one record in 16
+ *       (histogram buckets, no client-side quantiles: it is recorded on the Kafka I/O thread)</td></tr>
  *   <tr><td>publish.delay</td><td>timer</td><td>actual send call time minus intended send time (not recorded in max
  *       pace at rate max: no intended time)</td></tr>
  *   <tr><td>rate.target</td><td>gauge</td><td>the rate schedule's rate now, records/s</td></tr>
@@ -81,7 +81,8 @@ public final class ProducerMetrics {
                 .description("Key and value bytes of the synthetic records acknowledged by the broker")
                 .baseUnit("bytes").register(registry);
         this.sendLatency = Timer.builder(PREFIX + "send.latency")
-                .description("Time from handing a record to the Kafka producer to its acknowledgement or failure")
+                .description("Time from handing a record to the Kafka producer to its acknowledgement or failure,"
+                        + " timed on one record in 16 (records.sent and send.errors count every record)")
                 .publishPercentileHistogram().register(registry);
         this.publishDelay = Timer.builder(PREFIX + "publish.delay")
                 .description("Actual send call time minus the record's intended send time (rate schedule, and event"
@@ -137,29 +138,34 @@ public final class ProducerMetrics {
     /**
      * A record was acknowledged.
      *
-     * @param bytes        its key and value bytes
-     * @param latencyNanos from the send call to the acknowledgement
+     * @param bytes its key and value bytes
      */
-    public void acknowledged(int bytes, long latencyNanos) {
+    public void acknowledged(int bytes) {
         answered.increment();
         recordsSent.increment();
         bytesSent.increment(bytes);
-        sendLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The send latency of a record (the publisher times a sample of them; see {@code RecordPublisher}).
+     *
+     * @param nanos from the send call to the acknowledgement or failure
+     */
+    public void sendLatency(long nanos) {
+        sendLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /**
      * A record's send failed.
      *
-     * @param error        the exception's class name (bounded)
-     * @param latencyNanos from the send call to the failure
+     * @param error the exception's class name (bounded)
      */
-    public void sendFailed(String error, long latencyNanos) {
+    public void sendFailed(String error) {
         answered.increment();
         sendErrorTotal.increment();
         sendErrors.computeIfAbsent(error, e -> Counter.builder(PREFIX + "send.errors")
                 .description("Synthetic records whose send failed (not acknowledged), by exception class")
                 .baseUnit("records").tag("error", e).register(registry)).increment();
-        sendLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
     }
 
     /** @return failed sends so far, all errors */

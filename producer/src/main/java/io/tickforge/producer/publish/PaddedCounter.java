@@ -30,6 +30,15 @@ final class PaddedCounter extends PaddedCounterValue {
         VALUE.getAndAdd(this, n);
     }
 
+    /**
+     * Sets the count, for a counter with a single writer (cheaper than an atomic add; readers see it at once).
+     *
+     * @param n the new count
+     */
+    void set(long n) {
+        VALUE.setRelease(this, n);
+    }
+
     /** Adds one. */
     void increment() {
         VALUE.getAndAdd(this, 1L);

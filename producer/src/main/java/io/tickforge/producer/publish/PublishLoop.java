@@ -24,7 +24,8 @@ import java.util.function.BooleanSupplier;
  * clock, mapped to the ticker through the moment publishing started. The publish delay is measured against it.
  * While no model is served (or the model topic is still being read up to its end), the loop waits and the schedule
  * is paused, so it resumes where it stopped instead of catching up. In {@link Pace#MAX} at rate {@code max} no record
- * has an intended send time (nothing holds it back, and "since the start" is no delay), so none is recorded.
+ * has an intended send time (nothing holds it back, and "since the start" is no delay), so none is recorded, and the
+ * loop reads no clock per record.
  */
 public final class PublishLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(PublishLoop.class);
@@ -42,6 +43,7 @@ public final class PublishLoop implements Runnable {
     private final long limit;
     private final boolean scheduled;
     private volatile boolean running = true;
+    private final BooleanSupplier isRunning = () -> running;
     private volatile boolean waiting = true;
     private volatile boolean finished;
     private volatile Throwable failure;
@@ -128,15 +130,20 @@ public final class PublishLoop implements Runnable {
                 continue;
             }
             resume();
-            long due = pacer.dueNanos(index);
-            if (pace == Pace.REALTIME) {
-                due = Math.max(due, anchorNanos + (r.releaseAt() - anchorMillis) * 1_000_000L);
-            }
-            metrics.targetRate(pacer.targetRate());
-            if (!pacer.awaitUntil(due, () -> running)) {
+            long due = RecordPublisher.UNSCHEDULED;
+            if (scheduled) {
+                due = pacer.dueNanos(index);
+                if (pace == Pace.REALTIME) {
+                    due = Math.max(due, anchorNanos + (r.releaseAt() - anchorMillis) * 1_000_000L);
+                }
+                metrics.targetRate(pacer.targetRate());
+                if (!pacer.awaitUntil(due, isRunning)) {
+                    break;
+                }
+            } else if (!running) {
                 break;
             }
-            if (!publisher.send(r, scheduled ? due : RecordPublisher.UNSCHEDULED, () -> running)) {
+            if (!publisher.send(r, due, isRunning)) {
                 break;
             }
             index++;
@@ -154,6 +161,7 @@ public final class PublishLoop implements Runnable {
     private void resume() {
         if (!pacer.started()) {
             pacer.start();
+            metrics.targetRate(pacer.targetRate());
             anchorNanos = ticker.nanoTime();
             anchorMillis = clock.millis();
             LOG.info("publishing started pace={} rate={} models={}", pace.wireName(), pacer.schedule().text(),

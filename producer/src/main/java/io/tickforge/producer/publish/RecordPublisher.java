@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -32,9 +34,14 @@ import java.util.function.BooleanSupplier;
  * delay (send call time minus intended time) is measured after the wait, so time spent blocked counts;
  * records without an intended time ({@link #UNSCHEDULED}) have none.
  *
+ * <p>The send latency (handed over to answered) is timed on one record in {@value #LATENCY_SAMPLE}, chosen by
+ * position: a histogram update costs more than the rest of a record's accounting, its quantiles and mean need no
+ * more, and every record is still counted ({@code records.sent}, {@code send.errors}).
+ *
  * <p>One sending thread; callbacks run on the producer's I/O thread. The two share no per-record write: the sending
  * thread's count and the answered count live on cache lines of their own, and the records handed over reach the
  * shared meters ({@code rate.actual}, {@code event.lag}) in batches of up to {@value #METER_BATCH} records or 5 ms.
+ * A record in flight holds only its small outcome (key, model, version, sequence number, size), not its value.
  */
 public final class RecordPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(RecordPublisher.class);
@@ -50,6 +57,9 @@ public final class RecordPublisher {
      */
     public static final long UNSCHEDULED = Long.MIN_VALUE;
 
+    /** The send latency is timed on one record in this many (a power of two). */
+    public static final int LATENCY_SAMPLE = 16;
+
     /** Records handed over between two updates of the shared meters (the actual rate, the event lag). */
     static final int METER_BATCH = 256;
     /** The longest the shared meters lag behind the records handed over, nanoseconds. */
@@ -58,6 +68,7 @@ public final class RecordPublisher {
     private static final long STOP_CHECK_NANOS = 50_000_000L;
     private static final long MIN_WAIT_NANOS = 20_000L;
     private static final long MAX_WAIT_NANOS = 1_000_000L;
+    private static final long NOT_TIMED = Long.MIN_VALUE;
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -71,6 +82,7 @@ public final class RecordPublisher {
     private final PaddedCounter acknowledged = new PaddedCounter();
     private final LongAdder failed = new LongAdder();
     // the sending thread's own state
+    private long handed;
     private long answeredSeen;
     private int meterPending;
     private long meterEventTime;
@@ -108,21 +120,26 @@ public final class RecordPublisher {
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean send(SyntheticRecord record, long dueNanos, BooleanSupplier running) throws InterruptedException {
-        long handed = handedOver.get();
-        if (handed - answeredSeen >= maxInFlight && !awaitRoom(handed, running)) {
+        long n = handed;
+        if (n - answeredSeen >= maxInFlight && !awaitRoom(n, running)) {
             return false;
         }
-        long now = ticker.nanoTime();
+        boolean timed = (n & (LATENCY_SAMPLE - 1)) == 0;
+        long now = NOT_TIMED;
         if (dueNanos != UNSCHEDULED) {
+            now = ticker.nanoTime();
             metrics.publishDelay(now - dueNanos);
+        } else if (timed) {
+            now = ticker.nanoTime();
         }
-        handedOver.increment();
+        handed = n + 1;
+        handedOver.set(n + 1);
         meterPending++;
         meterEventTime = record.timestamp();
-        if (meterPending >= METER_BATCH || now - meterFlushedNanos >= METER_BATCH_NANOS) {
-            flushMeters(now);
+        if (meterPending >= METER_BATCH || now != NOT_TIMED && now - meterFlushedNanos >= METER_BATCH_NANOS) {
+            flushMeters(now != NOT_TIMED ? now : ticker.nanoTime());
         }
-        Outcome outcome = new Outcome(record, now);
+        Outcome outcome = new Outcome(this, record, timed ? now : NOT_TIMED);
         try {
             producer.send(new ProducerRecord<>(topic, null, record.timestamp(), record.key(), record.value(),
                     record.headers()), outcome);
@@ -170,15 +187,15 @@ public final class RecordPublisher {
         meterFlushedNanos = now;
     }
 
-    private void failed(SyntheticRecord record, Exception error, long latencyNanos) {
+    private void failed(Outcome outcome, Exception error) {
         failed.increment();
         String errorClass = error.getClass().getSimpleName();
         failuresByError.computeIfAbsent(errorClass, k -> new LongAdder()).increment();
-        metrics.sendFailed(errorClass, latencyNanos);
+        metrics.sendFailed(errorClass);
         long n = failed.sum();
         if (n <= FULL_LOGS) {
-            LOG.warn("send failed topic={} key={} seq={} model={} version={} error={}", topic, record.key(),
-                    record.seq(), record.model(), record.version(), error.toString());
+            LOG.warn("send failed topic={} key={} seq={} model={} version={} error={}", topic, outcome.key,
+                    outcome.seq, outcome.model, outcome.version, error.toString());
         } else if (n % LOG_EVERY == 0) {
             LOG.warn("send failed topic={} failedSoFar={} byError={} lastError={}", topic, n, failuresByError(),
                     error.toString());
@@ -237,32 +254,58 @@ public final class RecordPublisher {
         }
     }
 
-    /** Settles one record exactly once, whichever way the producer reports it. */
-    private final class Outcome implements Callback {
-        private final SyntheticRecord record;
-        private final long sentNanos;
-        private final AtomicBoolean settled = new AtomicBoolean();
+    /**
+     * Settles one record exactly once, whichever way the producer reports it. Holds what a failure log names and
+     * what the meters count, not the record: in-flight records keep no values alive.
+     */
+    private static final class Outcome implements Callback {
+        private static final VarHandle SETTLED;
 
-        Outcome(SyntheticRecord record, long sentNanos) {
-            this.record = record;
+        static {
+            try {
+                SETTLED = MethodHandles.lookup().findVarHandle(Outcome.class, "settled", boolean.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final RecordPublisher publisher;
+        private final String key;
+        private final String model;
+        private final long version;
+        private final long seq;
+        private final int size;
+        private final long sentNanos;
+        @SuppressWarnings("unused")
+        private volatile boolean settled;
+
+        Outcome(RecordPublisher publisher, SyntheticRecord record, long sentNanos) {
+            this.publisher = publisher;
+            this.key = record.key();
+            this.model = record.model();
+            this.version = record.version();
+            this.seq = record.seq();
+            this.size = record.size();
             this.sentNanos = sentNanos;
         }
 
         @Override
         public void onCompletion(RecordMetadata metadata, Exception error) {
-            if (!settled.compareAndSet(false, true)) {
+            if (!SETTLED.compareAndSet(this, false, true)) {
                 return;
             }
-            long latency = ticker.nanoTime() - sentNanos;
             try {
+                if (sentNanos != NOT_TIMED) {
+                    publisher.metrics.sendLatency(publisher.ticker.nanoTime() - sentNanos);
+                }
                 if (error == null) {
-                    acknowledged.increment();
-                    metrics.acknowledged(record.size(), latency);
+                    publisher.acknowledged.increment();
+                    publisher.metrics.acknowledged(size);
                 } else {
-                    failed(record, error, latency);
+                    publisher.failed(this, error);
                 }
             } finally {
-                answered.increment();
+                publisher.answered.increment();
             }
         }
     }

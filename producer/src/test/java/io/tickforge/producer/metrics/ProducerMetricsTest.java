@@ -21,7 +21,7 @@ class ProducerMetricsTest {
         metrics.modelServed("timegan-A", 3, time.millis());
         metrics.modelRejected("corrupt");
         metrics.handedOver(time.millis());
-        metrics.sendFailed("TimeoutException", 1);
+        metrics.sendFailed("TimeoutException");
 
         // percentile gauges derived by the registry (a synthetic association) carry no description of their own
         assertThat(registry.getMeters()).filteredOn(m -> m.getId().syntheticAssociation() == null)
@@ -40,9 +40,9 @@ class ProducerMetricsTest {
         metrics.handedOver(0);
         metrics.handedOver(0);
         metrics.handedOver(0);
-        metrics.sendFailed("TimeoutException", 10);
-        metrics.sendFailed("TimeoutException", 10);
-        metrics.sendFailed("RecordTooLargeException", 10);
+        metrics.sendFailed("TimeoutException");
+        metrics.sendFailed("TimeoutException");
+        metrics.sendFailed("RecordTooLargeException");
 
         assertThat(registry.get(ProducerMetrics.PREFIX + "send.errors").tag("error", "TimeoutException").counter()
                 .count()).isEqualTo(2);
@@ -53,16 +53,22 @@ class ProducerMetricsTest {
     }
 
     @Test
-    void shouldCountRecordsBytesAndLatencyWhenAcknowledged() {
+    void shouldCountRecordsAndBytesWhenAcknowledged() {
         metrics.handedOver(0);
         metrics.handedOver(0);
-        metrics.acknowledged(100, TimeUnit.MILLISECONDS.toNanos(4));
+        metrics.acknowledged(100);
 
         assertThat(registry.get(ProducerMetrics.PREFIX + "records.sent").counter().count()).isEqualTo(1);
         assertThat(registry.get(ProducerMetrics.PREFIX + "bytes.sent").counter().count()).isEqualTo(100);
+        assertThat(registry.get(ProducerMetrics.PREFIX + "records.inflight").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecordASendLatencyWhenTimed() {
+        metrics.sendLatency(TimeUnit.MILLISECONDS.toNanos(4));
+
         assertThat(registry.get(ProducerMetrics.PREFIX + "send.latency").timer().totalTime(TimeUnit.MILLISECONDS))
                 .isEqualTo(4);
-        assertThat(registry.get(ProducerMetrics.PREFIX + "records.inflight").gauge().value()).isEqualTo(1);
     }
 
     @Test

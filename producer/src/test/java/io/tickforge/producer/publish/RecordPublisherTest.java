@@ -188,4 +188,23 @@ class RecordPublisherTest {
         assertThat(registry.get(ProducerMetrics.PREFIX + "bytes.sent").counter().count())
                 .isEqualTo("SYN-A-0001".length() + "{\"seq\":0}".length());
     }
+
+    @Test
+    void shouldTimeOneRecordInSixteenButCountEveryOneWhenManyAreAcknowledged() throws Exception {
+        RecordPublisher publisher = publisher(100);
+        for (int i = 0; i < 2 * RecordPublisher.LATENCY_SAMPLE + 1; i++) {
+            publisher.send(record(i), RecordPublisher.UNSCHEDULED, () -> true);
+        }
+        time.advance(TimeUnit.MILLISECONDS.toNanos(2));
+
+        for (int i = 0; i < 2 * RecordPublisher.LATENCY_SAMPLE + 1; i++) {
+            producer.completeNext();
+        }
+
+        assertThat(registry.get(ProducerMetrics.PREFIX + "records.sent").counter().count()).isEqualTo(2 * RecordPublisher.LATENCY_SAMPLE + 1);
+        assertThat(registry.get(ProducerMetrics.PREFIX + "send.latency").timer().count())
+                .as("records 0, 16 and 32").isEqualTo(3);
+        assertThat(registry.get(ProducerMetrics.PREFIX + "send.latency").timer().totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(6);
+    }
 }
