@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Wraps the producer the service sends with and measures what it hands over, independently of the service's own
  * meters: records and value bytes sent and acknowledged (value bytes, as {@code kafka-producer-perf-test} counts its
  * MB/s), the first and last send, and for a constant target rate how late each send is against the ideal schedule
- * {@code t0 + i / rate} (t0 = the first send), in a histogram of 10 µs buckets. The bookkeeping per record is a few
- * counter increments, negligible next to a send.
+ * {@code t0 + i / rate} (t0 = the first send), in a histogram of 10 µs buckets. Without a target rate (the throughput
+ * rounds) it counts sends and value bytes only and hands the service's callback through untouched, so that the
+ * rounds time the service and not this wrapper; acknowledgements are then the service's own count. One thread sends.
  */
 final class MeasuredProducer extends ForwardingProducer<String, byte[]> {
     private static final long BUCKET_NANOS = 10_000;
@@ -25,12 +26,14 @@ final class MeasuredProducer extends ForwardingProducer<String, byte[]> {
 
     private final double rate;
     private final AtomicLong sent = new AtomicLong();
+    // the sending thread's own count (one thread sends); published through sent
+    private long count;
     private final LongAdder sentBytes = new LongAdder();
     private final LongAdder acked = new LongAdder();
     private final LongAdder ackedBytes = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final long[] lateness = new long[BUCKETS + 1];
-    private final List<byte[]> sample = new ArrayList<>();
+    private final List<ProducerRecord<String, byte[]>> sample = new ArrayList<>();
     private final int sampleSize;
     private volatile long firstNanos = -1;
     private volatile long lastNanos = -1;
@@ -48,20 +51,27 @@ final class MeasuredProducer extends ForwardingProducer<String, byte[]> {
 
     @Override
     public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+        long i = count++;
+        sent.lazySet(i + 1);
+        int bytes = record.value() == null ? 0 : record.value().length;
+        sentBytes.add(bytes);
+        if (i < sampleSize) {
+            synchronized (sample) {
+                sample.add(record);
+            }
+        }
+        if (rate == 0) {
+            if (i == 0) {
+                firstNanos = System.nanoTime();
+            }
+            return delegate.send(record, callback);
+        }
         long now = System.nanoTime();
-        long i = sent.getAndIncrement();
         if (i == 0) {
             firstNanos = now;
         }
         lastNanos = now;
-        int bytes = record.value() == null ? 0 : record.value().length;
-        if (i < sampleSize) {
-            synchronized (sample) {
-                sample.add(record.value());
-            }
-        }
-        sentBytes.add(bytes);
-        if (rate > 0 && i > 0) {
+        if (i > 0) {
             long due = firstNanos + (long) (i * 1e9 / rate);
             long late = Math.max(0, now - due);
             int bucket = (int) Math.min(BUCKETS, late / BUCKET_NANOS);
@@ -82,8 +92,8 @@ final class MeasuredProducer extends ForwardingProducer<String, byte[]> {
         });
     }
 
-    /** @return the first values sent, up to the sample size */
-    List<byte[]> sample() {
+    /** @return the first records sent, up to the sample size */
+    List<ProducerRecord<String, byte[]>> sample() {
         synchronized (sample) {
             return List.copyOf(sample);
         }
@@ -99,7 +109,7 @@ final class MeasuredProducer extends ForwardingProducer<String, byte[]> {
         return sentBytes.sum();
     }
 
-    /** @return records acknowledged */
+    /** @return records acknowledged (counted only with a target rate) */
     long acked() {
         return acked.sum();
     }

@@ -20,11 +20,15 @@ import io.tickforge.producer.synth.TimeConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,12 +50,14 @@ import java.util.stream.Stream;
  * serves every part, in one run:
  * <ol>
  *   <li><b>Throughput.</b> The producer service in max pace at rate {@code max} (the default settings otherwise: 10
- *       instruments per model, 10 ticks per bar, JSON ticks, the trainer's default architecture) against Apache
- *       Kafka's own {@code kafka-producer-perf-test} ({@code ProducerPerformance}) with the same producer
- *       properties ({@code acks=all}, idempotent, {@code linger.ms=5}, lz4) and the same record values (its payload
- *       file holds the producer's own first records). A warm-up round of each, then {@code rounds} alternating rounds
- *       of {@code records} records each; medians of records/s and MB/s (value bytes, as the tool counts them), and
- *       their ratio (target &gt;= 0.9).</li>
+ *       instruments per model, 10 ticks per bar, JSON ticks with a key and 5 headers, the trainer's default
+ *       architecture) against Apache Kafka's own {@code kafka-producer-perf-test} ({@code ProducerPerformance}) with
+ *       the same producer properties ({@code acks=all}, idempotent, {@code linger.ms=5}, lz4), twice: its payload
+ *       file holds the producer's own first record values, then the same records whole (value, key, header keys and
+ *       values run together), since perf-test sends neither keys nor headers. {@value #WARM_UP_ROUNDS} unmeasured
+ *       rounds of each first (the JIT compiles broker and client code for several seconds), then {@code rounds}
+ *       alternating rounds of {@code records} records each; medians of records/s, MB/s (value bytes, as the tool
+ *       counts them) and process CPU per record (the broker included), and the ratio (target &gt;= 0.9).</li>
  *   <li><b>Rate accuracy.</b> The producer at 10,000 and 50,000 records/s for {@code seconds} each: the achieved
  *       rate (records handed to Kafka between the first and the last send) and its error against the target
  *       (target &lt;= 1 %), and the p99 publish delay (target &lt;= 5 ms), both as the service's own
@@ -62,20 +68,22 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/tickforge-bench.jar
- * io.tickforge.bench.producer.ProducerEndToEnd [records] [rounds] [seconds]} (defaults 1,000,000, 3, 60). Prints to
+ * io.tickforge.bench.producer.ProducerEndToEnd [records] [rounds] [seconds]} (defaults 2,000,000, 5, 60). Prints to
  * stdout: this is a report.
  */
 public final class ProducerEndToEnd {
     private static final String MODEL = "timegan-SIM-BENCH";
     private static final Instant START = Instant.parse("2026-01-05T14:30:00Z");
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    /** Unmeasured rounds of each side first: the JIT is still compiling broker and client code for several. */
+    private static final int WARM_UP_ROUNDS = 2;
 
     private ProducerEndToEnd() {
     }
 
-    /** One throughput round. */
+    /** One throughput round; {@code cpuNanosPerRecord} is the whole process's CPU time (broker included) per record. */
     private record Round(String who, long records, double seconds, double recordsPerSecond, double mbPerSecond,
-                         long failed) {
+                         long failed, double cpuNanosPerRecord) {
     }
 
     /** One fixed-rate run. */
@@ -87,12 +95,12 @@ public final class ProducerEndToEnd {
     }
 
     /**
-     * @param args records per throughput round (default 1,000,000), rounds (3), seconds per rate run (60)
+     * @param args records per throughput round (default 2,000,000), rounds (5), seconds per rate run (60)
      * @throws Exception when the run fails
      */
     public static void main(String[] args) throws Exception {
-        long records = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long records = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         String omp = System.getenv("OMP_NUM_THREADS");
         if (!"1".equals(omp)) {
@@ -109,18 +117,31 @@ public final class ProducerEndToEnd {
             System.out.printf(Locale.ROOT, "broker %s; live heap with the broker alone %.1f MiB%n",
                     broker.bootstrapServers(), baselineHeap / 1048576.0);
 
-            List<byte[]> sample = new ArrayList<>();
-            Round warmOurs = ours(connection, props, model, "bench.warm.ours", records / 2, sample);
-            Path payloads = payloadFile(dir, sample);
-            Round warmPerf = perf(connection, props, "bench.warm.perf", records / 2, payloads);
-            System.out.println("warm-up: " + warmOurs + " / " + warmPerf);
+            List<ProducerRecord<String, byte[]>> sample = new ArrayList<>();
+            Round firstOurs = ours(connection, props, model, "bench.warm.ours.0", records, sample);
+            List<byte[]> values = sample.stream().map(ProducerRecord::value).toList();
+            Path payloads = payloadFile(dir.resolve("values.txt"), values);
+            Path wholePayloads = payloadFile(dir.resolve("whole-records.txt"), wholeRecords(sample));
+            System.out.println("warm-up: " + firstOurs);
+            for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+                if (w > 0) {
+                    System.out.println("warm-up: " + ours(connection, props, model, "bench.warm.ours." + w, records,
+                            null));
+                }
+                System.out.println("warm-up: " + perf(connection, props, "bench.warm.perf." + w, records, payloads));
+                System.out.println("warm-up: " + perf(connection, props, "bench.warm.whole." + w, records,
+                        wholePayloads));
+            }
             List<Round> ours = new ArrayList<>();
             List<Round> perf = new ArrayList<>();
+            List<Round> whole = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 ours.add(ours(connection, props, model, "bench.ours." + r, records, null));
                 System.out.println(ours.get(r));
                 perf.add(perf(connection, props, "bench.perf." + r, records, payloads));
                 System.out.println(perf.get(r));
+                whole.add(perf(connection, props, "bench.whole." + r, records, wholePayloads));
+                System.out.println(whole.get(r));
             }
 
             List<RateRun> rates = new ArrayList<>();
@@ -131,7 +152,8 @@ public final class ProducerEndToEnd {
             // the heap is measured in a run of its own: a full GC would show up in the rate runs' delays
             RateRun memory = rate(connection, props, model, "bench.memory", 50_000, Math.max(20, seconds / 2), true);
             System.out.println(memory);
-            report(records, rounds, seconds, sample, ours, perf, rates, memory, baselineHeap);
+            report(records, rounds, seconds, values, wholeRecords(sample), ours, whole, perf, rates, memory,
+                    baselineHeap);
         } finally {
             deleteQuietly(dir);
         }
@@ -152,33 +174,64 @@ public final class ProducerEndToEnd {
     }
 
     private static Round ours(KafkaConnection connection, Properties props, Path model, String topic, long records,
-                              List<byte[]> sample) throws InterruptedException {
+                              List<ProducerRecord<String, byte[]>> sample) throws InterruptedException {
         Topics.ensure(connection, topic, 3);
         MeasuredProducer producer = new MeasuredProducer(new KafkaProducer<>(props), 0,
                 sample == null ? 0 : 10_000);
         ProducerMetrics metrics = new ProducerMetrics(registry(), Clock.systemUTC());
         ProducerService service = new ProducerService(config(topic, model, "max"), kafka(producer), metrics,
                 Clock.systemUTC());
+        long cpu = processCpuNanos();
         service.start();
         while (producer.sent() < records) {
             Thread.sleep(2);
         }
         service.close();
         long end = System.nanoTime();
+        cpu = processCpuNanos() - cpu;
         double s = (end - producer.firstNanos()) / 1e9;
         if (sample != null) {
             sample.addAll(producer.sample());
         }
-        return new Round("tickforge produce", producer.acked(), s, producer.acked() / s,
-                producer.ackedBytes() / 1048576.0 / s, producer.failed());
+        long acked = service.sent();
+        double valueBytes = producer.sentBytes() * (double) acked / producer.sent();
+        return new Round("tickforge produce", acked, s, acked / s, valueBytes / 1048576.0 / s, service.failed(),
+                cpu / (double) producer.sent());
     }
 
     private static Round perf(KafkaConnection connection, Properties props, String topic, long records,
                               Path payloads) throws Exception {
         Topics.ensure(connection, topic, 3);
+        long cpu = processCpuNanos();
         KafkaPerfTest.Result r = KafkaPerfTest.run(topic, records, payloads, props);
-        return new Round("kafka-producer-perf-test", r.records(), r.records() / r.recordsPerSecond(),
-                r.recordsPerSecond(), r.mbPerSecond(), 0);
+        cpu = processCpuNanos() - cpu;
+        return new Round("kafka-producer-perf-test " + payloads.getFileName(), r.records(),
+                r.records() / r.recordsPerSecond(), r.recordsPerSecond(), r.mbPerSecond(), 0,
+                cpu / (double) r.records());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * Each record's value followed by its key and its headers' keys and values: a payload as long as the record's
+     * whole content, and as compressible, for a perf-test that can send neither keys nor headers.
+     */
+    private static List<byte[]> wholeRecords(List<ProducerRecord<String, byte[]>> records) {
+        List<byte[]> out = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> r : records) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            b.writeBytes(r.value());
+            b.writeBytes(r.key().getBytes(StandardCharsets.UTF_8));
+            for (Header h : r.headers()) {
+                b.writeBytes(h.key().getBytes(StandardCharsets.UTF_8));
+                b.writeBytes(h.value());
+            }
+            out.add(b.toByteArray());
+        }
+        return out;
     }
 
     private static RateRun rate(KafkaConnection connection, Properties props, Path model, String topic,
@@ -238,8 +291,7 @@ public final class ProducerEndToEnd {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
-    private static Path payloadFile(Path dir, List<byte[]> values) throws IOException {
-        Path file = dir.resolve("payloads.txt");
+    private static Path payloadFile(Path file, List<byte[]> values) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             for (byte[] v : values) {
                 for (byte b : v) {
@@ -254,38 +306,55 @@ public final class ProducerEndToEnd {
         return file;
     }
 
+    private static void row(String who, List<Round> rounds) {
+        System.out.printf(Locale.ROOT, "%-44s %,14.0f %9.2f %,16.0f%n", who, median(rounds, Round::recordsPerSecond),
+                median(rounds, Round::mbPerSecond), median(rounds, Round::cpuNanosPerRecord));
+    }
+
+    private static double medianRatio(List<Round> a, List<Round> b) {
+        double[] ratios = new double[a.size()];
+        for (int r = 0; r < a.size(); r++) {
+            ratios[r] = a.get(r).recordsPerSecond() / b.get(r).recordsPerSecond();
+        }
+        Arrays.sort(ratios);
+        return ratios.length % 2 == 1 ? ratios[ratios.length / 2]
+                : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+    }
+
     private static double median(List<Round> rounds, ToDoubleFunction<Round> f) {
         double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    private static void report(long records, int rounds, int seconds, List<byte[]> sample, List<Round> ours,
-                               List<Round> perf, List<RateRun> rates, RateRun memory, long baselineHeap) {
+    private static void report(long records, int rounds, int seconds, List<byte[]> sample, List<byte[]> whole,
+                               List<Round> ours, List<Round> wholeRounds, List<Round> perf, List<RateRun> rates,
+                               RateRun memory, long baselineHeap) {
         double meanValue = sample.stream().mapToInt(v -> v.length).average().orElse(0);
-        System.out.printf(Locale.ROOT, "%n== producer end-to-end: %,d records x %d rounds, rate runs of %d s, %d cores,"
-                        + " Java %s ==%n", records, rounds, seconds, Runtime.getRuntime().availableProcessors(),
-                Runtime.version());
-        System.out.printf(Locale.ROOT, "record values: JSON ticks, mean %.1f bytes (perf-test payloads: the same %d"
-                + " values)%n", meanValue, sample.size());
+        double meanWhole = whole.stream().mapToInt(v -> v.length).average().orElse(0);
+        System.out.printf(Locale.ROOT, "%n== producer end-to-end: %,d records x %d rounds after %d warm-up rounds,"
+                        + " rate runs of %d s, %d cores, Java %s ==%n", records, rounds, WARM_UP_ROUNDS, seconds,
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf(Locale.ROOT, "records: JSON ticks with a key and 5 headers; values mean %.1f bytes, whole"
+                + " records (key, header keys and values, value) mean %.1f bytes; perf-test payloads: the same %d"
+                + " values, and the same %d whole records%n", meanValue, meanWhole, sample.size(), whole.size());
+        System.out.printf(Locale.ROOT, "%-44s %14s %9s %16s%n", "throughput, median of the rounds", "records/s",
+                "MB/s", "CPU ns/record");
+        row("tickforge produce", ours);
+        row("kafka-producer-perf-test, values", perf);
+        row("kafka-producer-perf-test, whole records", wholeRounds);
         double oursRate = median(ours, Round::recordsPerSecond);
-        double perfRate = median(perf, Round::recordsPerSecond);
-        double oursMb = median(ours, Round::mbPerSecond);
-        double perfMb = median(perf, Round::mbPerSecond);
-        double[] ratios = new double[ours.size()];
+        System.out.printf(Locale.ROOT, "ratio to perf-test on values: of the medians %.3f, median of the rounds'"
+                        + " ratios %.3f (target >= 0.9)%n", oursRate / median(perf, Round::recordsPerSecond),
+                medianRatio(ours, perf));
+        System.out.printf(Locale.ROOT, "ratio to perf-test on whole records: of the medians %.3f, median of the"
+                        + " rounds' ratios %.3f%n", oursRate / median(wholeRounds, Round::recordsPerSecond),
+                medianRatio(ours, wholeRounds));
         for (int r = 0; r < ours.size(); r++) {
-            ratios[r] = ours.get(r).recordsPerSecond() / perf.get(r).recordsPerSecond();
-        }
-        double[] sortedRatios = ratios.clone();
-        Arrays.sort(sortedRatios);
-        System.out.printf(Locale.ROOT, "throughput (median of %d): tickforge produce %,.0f records/s %.2f MB/s;"
-                        + " kafka-producer-perf-test %,.0f records/s %.2f MB/s; ratio of the medians %.3f,"
-                        + " median of the rounds' ratios %.3f (target >= 0.9)%n", rounds, oursRate, oursMb, perfRate,
-                perfMb, oursRate / perfRate, sortedRatios[sortedRatios.length / 2]);
-        for (int r = 0; r < ours.size(); r++) {
-            System.out.printf(Locale.ROOT, "  round %d: produce %,.0f/s (%.2f MB/s, %d failed), perf-test %,.0f/s"
-                            + " (%.2f MB/s), ratio %.3f%n", r + 1, ours.get(r).recordsPerSecond(),
-                    ours.get(r).mbPerSecond(), ours.get(r).failed(), perf.get(r).recordsPerSecond(),
-                    perf.get(r).mbPerSecond(), ratios[r]);
+            System.out.printf(Locale.ROOT, "  round %d: produce %,.0f/s (%.0f CPU ns/record, %d failed), perf-test"
+                            + " values %,.0f/s (%.0f), whole records %,.0f/s (%.0f)%n", r + 1,
+                    ours.get(r).recordsPerSecond(), ours.get(r).cpuNanosPerRecord(), ours.get(r).failed(),
+                    perf.get(r).recordsPerSecond(), perf.get(r).cpuNanosPerRecord(),
+                    wholeRounds.get(r).recordsPerSecond(), wholeRounds.get(r).cpuNanosPerRecord());
         }
         for (RateRun r : rates) {
             System.out.printf(Locale.ROOT, "rate %,.0f/s for %d s: achieved %,.2f/s, error %.4f %% (target <= 1 %%);"
