@@ -57,7 +57,8 @@ import java.util.stream.Stream;
  *       values run together), since perf-test sends neither keys nor headers. {@value #WARM_UP_ROUNDS} unmeasured
  *       rounds of each first (the JIT compiles broker and client code for several seconds), then {@code rounds}
  *       alternating rounds of {@code records} records each; medians of records/s, MB/s (value bytes, as the tool
- *       counts them) and process CPU per record (the broker included), and the ratio (target &gt;= 0.9).</li>
+ *       counts them) and process CPU per record (the broker included, and split by kind of thread, see
+ *       {@link ThreadCpu}), and the ratio (target &gt;= 0.9).</li>
  *   <li><b>Rate accuracy.</b> The producer at 10,000 and 50,000 records/s for {@code seconds} each: the achieved
  *       rate (records handed to Kafka between the first and the last send) and its error against the target
  *       (target &lt;= 1 %), and the p99 publish delay (target &lt;= 5 ms), both as the service's own
@@ -81,9 +82,12 @@ public final class ProducerEndToEnd {
     private ProducerEndToEnd() {
     }
 
-    /** One throughput round; {@code cpuNanosPerRecord} is the whole process's CPU time (broker included) per record. */
+    /**
+     * One throughput round; {@code cpuNanosPerRecord} is the whole process's CPU time (broker included) per record,
+     * {@code cpuByThread} the same split by kind of thread ({@link ThreadCpu#GROUPS}).
+     */
     private record Round(String who, long records, double seconds, double recordsPerSecond, double mbPerSecond,
-                         long failed, double cpuNanosPerRecord) {
+                         long failed, double cpuNanosPerRecord, Map<String, Double> cpuByThread) {
     }
 
     /** One fixed-rate run. */
@@ -182,6 +186,7 @@ public final class ProducerEndToEnd {
         ProducerService service = new ProducerService(config(topic, model, "max"), kafka(producer), metrics,
                 Clock.systemUTC());
         long cpu = processCpuNanos();
+        Map<String, Long> threads = ThreadCpu.snapshot();
         service.start();
         while (producer.sent() < records) {
             Thread.sleep(2);
@@ -189,6 +194,7 @@ public final class ProducerEndToEnd {
         service.close();
         long end = System.nanoTime();
         cpu = processCpuNanos() - cpu;
+        Map<String, Double> byThread = ThreadCpu.perRecord(threads, ThreadCpu.snapshot(), producer.sent());
         double s = (end - producer.firstNanos()) / 1e9;
         if (sample != null) {
             sample.addAll(producer.sample());
@@ -196,18 +202,20 @@ public final class ProducerEndToEnd {
         long acked = service.sent();
         double valueBytes = producer.sentBytes() * (double) acked / producer.sent();
         return new Round("tickforge produce", acked, s, acked / s, valueBytes / 1048576.0 / s, service.failed(),
-                cpu / (double) producer.sent());
+                cpu / (double) producer.sent(), byThread);
     }
 
     private static Round perf(KafkaConnection connection, Properties props, String topic, long records,
                               Path payloads) throws Exception {
         Topics.ensure(connection, topic, 3);
         long cpu = processCpuNanos();
+        Map<String, Long> threads = ThreadCpu.snapshot();
         KafkaPerfTest.Result r = KafkaPerfTest.run(topic, records, payloads, props);
         cpu = processCpuNanos() - cpu;
+        Map<String, Double> byThread = ThreadCpu.perRecord(threads, ThreadCpu.snapshot(), r.records());
         return new Round("kafka-producer-perf-test " + payloads.getFileName(), r.records(),
                 r.records() / r.recordsPerSecond(), r.recordsPerSecond(), r.mbPerSecond(), 0,
-                cpu / (double) r.records());
+                cpu / (double) r.records(), byThread);
     }
 
     private static long processCpuNanos() {
@@ -349,6 +357,13 @@ public final class ProducerEndToEnd {
         System.out.printf(Locale.ROOT, "ratio to perf-test on whole records: of the medians %.3f, median of the"
                         + " rounds' ratios %.3f%n", oursRate / median(wholeRounds, Round::recordsPerSecond),
                 medianRatio(ours, wholeRounds));
+        System.out.printf(Locale.ROOT, "%-44s %14s %16s %16s%n", "CPU ns/record by thread, median of the rounds",
+                "produce", "perf-test values", "whole records");
+        for (String g : ThreadCpu.GROUPS) {
+            System.out.printf(Locale.ROOT, "%-44s %,14.0f %,16.0f %,16.0f%n", "  " + g,
+                    median(ours, x -> x.cpuByThread().get(g)), median(perf, x -> x.cpuByThread().get(g)),
+                    median(wholeRounds, x -> x.cpuByThread().get(g)));
+        }
         for (int r = 0; r < ours.size(); r++) {
             System.out.printf(Locale.ROOT, "  round %d: produce %,.0f/s (%.0f CPU ns/record, %d failed), perf-test"
                             + " values %,.0f/s (%.0f), whole records %,.0f/s (%.0f)%n", r + 1,
