@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +42,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -82,12 +83,13 @@ public final class ProducerEndToEnd {
     private ProducerEndToEnd() {
     }
 
-    /**
-     * One throughput round; {@code cpuNanosPerRecord} is the whole process's CPU time (broker included) per record,
-     * {@code cpuByThread} the same split by kind of thread ({@link ThreadCpu#GROUPS}).
-     */
+    /** One throughput round; {@code cpuByThread}: the process's CPU time per record by kind of thread. */
     private record Round(String who, long records, double seconds, double recordsPerSecond, double mbPerSecond,
-                         long failed, double cpuNanosPerRecord, Map<String, Double> cpuByThread) {
+                         long failed, Map<String, Double> cpuByThread) {
+        /** @return the whole process's CPU time (broker included) per record: the groups add up to it */
+        double cpuNanosPerRecord() {
+            return cpuByThread.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
     }
 
     /** One fixed-rate run. */
@@ -125,7 +127,8 @@ public final class ProducerEndToEnd {
             Round firstOurs = ours(connection, props, model, "bench.warm.ours.0", records, sample);
             List<byte[]> values = sample.stream().map(ProducerRecord::value).toList();
             Path payloads = payloadFile(dir.resolve("values.txt"), values);
-            Path wholePayloads = payloadFile(dir.resolve("whole-records.txt"), wholeRecords(sample));
+            List<byte[]> wholeRecords = wholeRecords(sample);
+            Path wholePayloads = payloadFile(dir.resolve("whole-records.txt"), wholeRecords);
             System.out.println("warm-up: " + firstOurs);
             for (int w = 0; w < WARM_UP_ROUNDS; w++) {
                 if (w > 0) {
@@ -156,7 +159,7 @@ public final class ProducerEndToEnd {
             // the heap is measured in a run of its own: a full GC would show up in the rate runs' delays
             RateRun memory = rate(connection, props, model, "bench.memory", 50_000, Math.max(20, seconds / 2), true);
             System.out.println(memory);
-            report(records, rounds, seconds, values, wholeRecords(sample), ours, whole, perf, rates, memory,
+            report(records, rounds, seconds, values, wholeRecords, ours, whole, perf, rates, memory,
                     baselineHeap);
         } finally {
             deleteQuietly(dir);
@@ -185,7 +188,6 @@ public final class ProducerEndToEnd {
         ProducerMetrics metrics = new ProducerMetrics(registry(), Clock.systemUTC());
         ProducerService service = new ProducerService(config(topic, model, "max"), kafka(producer), metrics,
                 Clock.systemUTC());
-        long cpu = processCpuNanos();
         Map<String, Long> threads = ThreadCpu.snapshot();
         service.start();
         while (producer.sent() < records) {
@@ -193,7 +195,6 @@ public final class ProducerEndToEnd {
         }
         service.close();
         long end = System.nanoTime();
-        cpu = processCpuNanos() - cpu;
         Map<String, Double> byThread = ThreadCpu.perRecord(threads, ThreadCpu.snapshot(), producer.sent());
         double s = (end - producer.firstNanos()) / 1e9;
         if (sample != null) {
@@ -202,25 +203,18 @@ public final class ProducerEndToEnd {
         long acked = service.sent();
         double valueBytes = producer.sentBytes() * (double) acked / producer.sent();
         return new Round("tickforge produce", acked, s, acked / s, valueBytes / 1048576.0 / s, service.failed(),
-                cpu / (double) producer.sent(), byThread);
+                byThread);
     }
 
     private static Round perf(KafkaConnection connection, Properties props, String topic, long records,
                               Path payloads) throws Exception {
         Topics.ensure(connection, topic, 3);
-        long cpu = processCpuNanos();
         Map<String, Long> threads = ThreadCpu.snapshot();
         KafkaPerfTest.Result r = KafkaPerfTest.run(topic, records, payloads, props);
-        cpu = processCpuNanos() - cpu;
         Map<String, Double> byThread = ThreadCpu.perRecord(threads, ThreadCpu.snapshot(), r.records());
         return new Round("kafka-producer-perf-test " + payloads.getFileName(), r.records(),
                 r.records() / r.recordsPerSecond(), r.recordsPerSecond(), r.mbPerSecond(), 0,
-                cpu / (double) r.records(), byThread);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+                byThread);
     }
 
     /**
@@ -320,17 +314,16 @@ public final class ProducerEndToEnd {
     }
 
     private static double medianRatio(List<Round> a, List<Round> b) {
-        double[] ratios = new double[a.size()];
-        for (int r = 0; r < a.size(); r++) {
-            ratios[r] = a.get(r).recordsPerSecond() / b.get(r).recordsPerSecond();
-        }
-        Arrays.sort(ratios);
-        return ratios.length % 2 == 1 ? ratios[ratios.length / 2]
-                : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+        return median(IntStream.range(0, a.size())
+                .mapToDouble(r -> a.get(r).recordsPerSecond() / b.get(r).recordsPerSecond()));
     }
 
     private static double median(List<Round> rounds, ToDoubleFunction<Round> f) {
-        double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
+        return median(rounds.stream().mapToDouble(f));
+    }
+
+    private static double median(DoubleStream values) {
+        double[] v = values.sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
